@@ -1,0 +1,7 @@
+package dev.dtscontract.server.domain;
+
+/** The task of a job that a request addresses (the API's SynchronizationDirection). */
+public enum Direction {
+    FORWARD,
+    REVERSE
+}

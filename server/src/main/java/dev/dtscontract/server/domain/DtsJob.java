@@ -1,0 +1,39 @@
+package dev.dtscontract.server.domain;
+
+import java.time.Instant;
+
+/**
+ * A DTS synchronization or migration job as the emulator holds it. Immutable: a change yields a new
+ * value with a higher version.
+ */
+public record DtsJob(
+        String dtsJobId,
+        String dtsInstanceId,
+        String regionId,
+        String resourceGroupId,
+        String ownerAccountId,
+        JobKind kind,
+        String status,
+        int latencySeconds,
+        Instant checkpoint,
+        JobEndpoint source,
+        JobEndpoint destination,
+        long version) {
+
+    /** The database on the given side of the forward task. */
+    public JobEndpoint endpoint(JobSide side) {
+        return side == JobSide.SOURCE ? source : destination;
+    }
+
+    /** R-OFFSET-ROLLBACK: the job with one side replaced, the checkpoint 10 seconds back, the version bumped. */
+    public DtsJob withEndpoint(JobSide side, JobEndpoint replacement) {
+        return new DtsJob(dtsJobId, dtsInstanceId, regionId, resourceGroupId, ownerAccountId, kind, status,
+                latencySeconds, checkpoint.minusSeconds(OFFSET_ROLLBACK_SECONDS),
+                side == JobSide.SOURCE ? replacement : source,
+                side == JobSide.DESTINATION ? replacement : destination,
+                version + 1);
+    }
+
+    /** How far DTS rolls the incremental write offset back after a change (R-OFFSET-ROLLBACK). */
+    public static final long OFFSET_ROLLBACK_SECONDS = 10;
+}

@@ -1,0 +1,27 @@
+package dev.dtscontract.server.domain;
+
+/** ModifyDtsJobEndpoint: locate the job, run the precheck, and unless it is a dry run apply the change atomically. */
+public final class ModifyDtsJobEndpointService {
+
+    private final JobStore store;
+    private final JobLocator locator;
+    private final EndpointPrecheck precheck;
+
+    public ModifyDtsJobEndpointService(JobStore store, InstanceCatalogue catalogue) {
+        this.store = store;
+        this.locator = new JobLocator(store);
+        this.precheck = new EndpointPrecheck(catalogue);
+    }
+
+    public Outcome modify(ModifyEndpointCommand command) {
+        DtsJob job = locator.locate(command);
+        if (command.dryRun()) { // R-DRY-RUN: every check, no change
+            precheck.check(job, command);
+            return new Outcome(job, false);
+        }
+        // The precheck runs again inside the atomic update, against the job as it is at that moment.
+        DtsJob updated = store.update(job.dtsJobId(), current ->
+                current.withEndpoint(precheck.targetSide(current, command), precheck.check(current, command)));
+        return new Outcome(updated, true);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.dtscontract.server.domain;
+
+import java.util.Objects;
+
+/** A stored credential: kept for the job, never printed, logged or returned. */
+public final class Secret {
+
+    private final String value;
+
+    private Secret(String value) {
+        this.value = Objects.requireNonNull(value);
+    }
+
+    /** Wraps a value; null stays null so that optional secrets read naturally. */
+    public static Secret of(String value) {
+        return value == null ? null : new Secret(value);
+    }
+
+    /** Whether the stored value equals the given one, for tests and precheck comparisons. */
+    public boolean matches(String candidate) {
+        return value.equals(candidate);
+    }
+
+    @Override
+    public String toString() {
+        return "******";
+    }
+}

@@ -1,0 +1,76 @@
+package dev.dtscontract.server.rpc;
+
+import dev.dtscontract.server.domain.ErrorCodes;
+import dev.dtscontract.server.domain.RuleViolation;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns the parameters of one request (query string and form body) into one canonical set, checked
+ * against the spec: R-SINGLE-VALUE, R-REQUIRED, R-ACTION, R-ENUM, R-BOOLEAN and the spec's patterns.
+ * Parameters the spec does not define (Signature, Alibaba SDK extras) pass through unchanged.
+ */
+public final class RpcParameters {
+
+    private final Map<String, ParameterDefinition> definitions;
+
+    public RpcParameters(Map<String, ParameterDefinition> definitions) {
+        this.definitions = definitions;
+    }
+
+    /** The canonical parameters, sorted by name; throws the first rule broken. An empty value counts as absent. */
+    public Map<String, String> canonicalize(Map<String, List<String>> query, Map<String, List<String>> form) {
+        Map<String, Set<String>> merged = new TreeMap<>();
+        collect(query, merged);
+        collect(form, merged);
+        Map<String, String> canonical = new TreeMap<>();
+        merged.forEach((name, values) -> {
+            if (values.size() > 1) {
+                throw RuleViolation.invalid("R-SINGLE-VALUE", name, "it has more than one value: " + String.join(", ", values) + ".");
+            }
+            String raw = values.iterator().next();
+            ParameterDefinition definition = definitions.get(name);
+            canonical.put(name, definition == null ? raw : definition.canonical(raw)
+                    .orElseThrow(() -> rejected(definition, raw)));
+        });
+        definitions.values().stream()
+                .filter(ParameterDefinition::required)
+                .filter(d -> !canonical.containsKey(d.name()))
+                .sorted((a, b) -> a.name().equals("Action") ? -1 : b.name().equals("Action") ? 1 : 0)
+                .findFirst()
+                .ifPresent(d -> {
+                    throw RuleViolation.missing("R-REQUIRED", d.name());
+                });
+        return canonical;
+    }
+
+    private static RuleViolation rejected(ParameterDefinition definition, String raw) {
+        if (definition.name().equals("Action")) {
+            return new RuleViolation("R-ACTION", ErrorCodes.INVALID_ACTION,
+                    "Specified api is not found, please check your url and method.");
+        }
+        if (definition.name().equals("Timestamp")) {
+            return new RuleViolation("R-SIGNATURE", "InvalidTimeStamp.Format",
+                    "Specified time stamp or date value is not well formatted.");
+        }
+        String rule = "boolean".equals(definition.type()) ? "R-BOOLEAN" : "R-ENUM";
+        return RuleViolation.invalid(rule, definition.name(),
+                "\"" + printable(definition, raw) + "\". Valid values: " + definition.validValues() + ".");
+    }
+
+    /** Echoes a rejected value, except where the parameter is a secret. */
+    private static String printable(ParameterDefinition definition, String raw) {
+        String shown = raw.length() > 64 ? raw.substring(0, 64) + "..." : raw;
+        return definition.name().toLowerCase().contains("password") ? "******" : shown;
+    }
+
+    private static void collect(Map<String, List<String>> source, Map<String, Set<String>> merged) {
+        source.forEach((name, values) -> values.stream()
+                .filter(v -> v != null && !v.isEmpty())
+                .forEach(v -> merged.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(v)));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.dtscontract.server.rpc;
+
+import dev.dtscontract.server.domain.RuleViolation;
+import dev.dtscontract.server.model.ErrorResponse;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+/** A broken rule becomes the spec's error body, with the status of its code in the spec's catalogue. */
+@Singleton
+public final class RuleViolationHandler implements ExceptionHandler<RuleViolation, HttpResponse<ErrorResponse>> {
+
+    private final ErrorBodies errors;
+
+    public RuleViolationHandler(ErrorBodies errors) {
+        this.errors = errors;
+    }
+
+    @Override
+    public HttpResponse<ErrorResponse> handle(HttpRequest request, RuleViolation violation) {
+        return errors.respond(request, violation.code(), violation.getMessage());
+    }
+}

@@ -1,0 +1,108 @@
+package dev.dtscontract.server.rpc;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the emulator reads from the spec in the api-spec jar at start: the parameters of the operation
+ * (names, required flags, enums, patterns) and the error catalogue (code to HTTP status). The spec stays
+ * the single source; nothing here is restated in code.
+ */
+public final class SpecContract {
+
+    /** Where the api-spec jar keeps the spec. */
+    public static final String SPEC_RESOURCE = "openapi/ModifyDtsJobEndpoint.yaml";
+
+    private final Map<String, ParameterDefinition> parameters;
+    private final Map<String, Integer> statusByCode;
+
+    private SpecContract(Map<String, ParameterDefinition> parameters, Map<String, Integer> statusByCode) {
+        this.parameters = parameters;
+        this.statusByCode = statusByCode;
+    }
+
+    /** Loads the spec from the classpath; fails loudly if it is missing. */
+    public static SpecContract load() {
+        try (InputStream in = SpecContract.class.getClassLoader().getResourceAsStream(SPEC_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The spec " + SPEC_RESOURCE + " is not on the classpath (api-spec jar missing?)");
+            }
+            Map<String, Object> spec = new Yaml(new LoaderOptions()).load(in);
+            return new SpecContract(readParameters(spec), readErrorCatalogue(spec));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The parameters of the GET operation (the full set, with the documented required flags), by wire name. */
+    public Map<String, ParameterDefinition> parameters() {
+        return parameters;
+    }
+
+    /** The HTTP status the spec's catalogue gives an error code. */
+    public Optional<Integer> statusOf(String code) {
+        return Optional.ofNullable(statusByCode.get(code));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ParameterDefinition> readParameters(Map<String, Object> spec) {
+        Map<String, Object> components = (Map<String, Object>) spec.get("components");
+        Map<String, Object> componentParameters = (Map<String, Object>) components.get("parameters");
+        Map<String, Object> schemas = (Map<String, Object>) components.get("schemas");
+        Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) spec.get("paths")).get("/")).get("get");
+        Map<String, ParameterDefinition> out = new LinkedHashMap<>();
+        for (Object ref : (List<Object>) get.get("parameters")) {
+            Map<String, Object> parameter = (Map<String, Object>) componentParameters.get(refName((Map<String, Object>) ref));
+            Map<String, Object> schema = (Map<String, Object>) parameter.get("schema");
+            if (schema.containsKey("$ref")) {
+                schema = (Map<String, Object>) schemas.get(refName(schema));
+            }
+            String name = (String) parameter.get("name");
+            List<Object> enumValues = (List<Object>) schema.get("enum");
+            out.put(name, new ParameterDefinition(
+                    name,
+                    Boolean.TRUE.equals(parameter.get("required")),
+                    (String) schema.get("type"),
+                    enumValues == null ? List.of() : enumValues.stream().map(String::valueOf).toList(),
+                    Boolean.TRUE.equals(schema.get("x-case-insensitive")),
+                    (String) schema.get("pattern")));
+        }
+        return Map.copyOf(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Integer> readErrorCatalogue(Map<String, Object> spec) {
+        Map<String, Object> responses = (Map<String, Object>) ((Map<String, Object>) spec.get("components")).get("responses");
+        Map<String, Integer> out = new LinkedHashMap<>();
+        responses.values().forEach(response -> {
+            Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) response).get("content");
+            content.values().forEach(media -> {
+                Map<String, Object> examples = (Map<String, Object>) ((Map<String, Object>) media).get("examples");
+                if (examples == null) return;
+                examples.values().forEach(example -> {
+                    if (((Map<String, Object>) example).get("value") instanceof Map<?, ?> body
+                            && body.get("Code") instanceof String code && body.get("HttpStatusCode") instanceof String status) {
+                        Integer previous = out.putIfAbsent(code, Integer.valueOf(status));
+                        if (previous != null && !previous.equals(Integer.valueOf(status)) && !code.equals("ServiceUnavailable")) {
+                            throw new IllegalStateException("The spec gives " + code + " two statuses: " + previous + ", " + status);
+                        }
+                    }
+                });
+            });
+        });
+        return Map.copyOf(out);
+    }
+
+    private static String refName(Map<String, Object> ref) {
+        String value = (String) ref.get("$ref");
+        return value.substring(value.lastIndexOf('/') + 1);
+    }
+}
