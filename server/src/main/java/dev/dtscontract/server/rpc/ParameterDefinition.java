@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** One request parameter as the spec defines it, and how a raw wire value is checked and normalised. */
 public record ParameterDefinition(String name, boolean required, String type, List<String> enumValues,
-                                  boolean caseInsensitive, String pattern) {
+                                  boolean caseInsensitive, String pattern, boolean secret) {
 
     /** The canonical spelling of a raw value, or empty when the spec does not allow it (R-ENUM, R-BOOLEAN). */
     public Optional<String> canonical(String raw) {
@@ -23,6 +23,14 @@ public record ParameterDefinition(String name, boolean required, String type, Li
             return Optional.empty();
         }
         return Optional.of(raw);
+    }
+
+    /** A value as an error message may show it: secrets (format: password in the spec) never, long values cut. */
+    public String printable(String raw) {
+        if (secret) {
+            return "******";
+        }
+        return raw.length() > 64 ? raw.substring(0, 64) + "..." : raw;
     }
 
     /** What the error message lists as valid. */

@@ -29,11 +29,12 @@ public final class RpcParameters {
         collect(form, merged);
         Map<String, String> canonical = new TreeMap<>();
         merged.forEach((name, values) -> {
+            ParameterDefinition definition = definitions.get(name);
             if (values.size() > 1) {
-                throw RuleViolation.invalid("R-SINGLE-VALUE", name, "it has more than one value: " + String.join(", ", values) + ".");
+                throw RuleViolation.invalid("R-SINGLE-VALUE", name, "it has more than one value: "
+                        + String.join(", ", values.stream().map(v -> definition == null ? v : definition.printable(v)).toList()) + ".");
             }
             String raw = values.iterator().next();
-            ParameterDefinition definition = definitions.get(name);
             canonical.put(name, definition == null ? raw : definition.canonical(raw)
                     .orElseThrow(() -> rejected(definition, raw)));
         });
@@ -59,13 +60,7 @@ public final class RpcParameters {
         }
         String rule = "boolean".equals(definition.type()) ? "R-BOOLEAN" : "R-ENUM";
         return RuleViolation.invalid(rule, definition.name(),
-                "\"" + printable(definition, raw) + "\". Valid values: " + definition.validValues() + ".");
-    }
-
-    /** Echoes a rejected value, except where the parameter is a secret. */
-    private static String printable(ParameterDefinition definition, String raw) {
-        String shown = raw.length() > 64 ? raw.substring(0, 64) + "..." : raw;
-        return definition.name().toLowerCase().contains("password") ? "******" : shown;
+                "\"" + definition.printable(raw) + "\". Valid values: " + definition.validValues() + ".");
     }
 
     private static void collect(Map<String, List<String>> source, Map<String, Set<String>> merged) {

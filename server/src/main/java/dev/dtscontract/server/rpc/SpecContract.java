@@ -73,7 +73,8 @@ public final class SpecContract {
                     (String) schema.get("type"),
                     enumValues == null ? List.of() : enumValues.stream().map(String::valueOf).toList(),
                     Boolean.TRUE.equals(schema.get("x-case-insensitive")),
-                    (String) schema.get("pattern")));
+                    (String) schema.get("pattern"),
+                    "password".equals(schema.get("format"))));
         }
         return Map.copyOf(out);
     }

@@ -1,0 +1,47 @@
+package dev.dtscontract.server.rpc;
+
+import dev.dtscontract.server.domain.ErrorCodes;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SpecContractTest {
+
+    private final SpecContract contract = SpecContract.load();
+
+    @Test
+    void everyCodeTheDomainRaises_isInTheSpecsCatalogue() throws IllegalAccessException {
+        List<String> missing = new ArrayList<>();
+        for (Field field : ErrorCodes.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers())) {
+                String code = (String) field.get(null);
+                if (contract.statusOf(code).isEmpty()) missing.add(code);
+            }
+        }
+        for (String code : List.of("InvalidTimeStamp.Format", "RequestTooLarge", "UnsupportedMediaType")) {
+            if (contract.statusOf(code).isEmpty()) missing.add(code);
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void catalogue_givesTheDocumentedStatuses() {
+        assertEquals(400, contract.statusOf("Throttling.User").orElseThrow());
+        assertEquals(403, contract.statusOf("NoPermission.Operator").orElseThrow());
+        assertEquals(404, contract.statusOf("InvalidDtsJobId.NotFound").orElseThrow());
+    }
+
+    @Test
+    void parameters_carryTheDocumentedRequiredFlags() {
+        assertTrue(contract.parameters().get("Endpoint").required());
+        assertTrue(contract.parameters().get("EndpointInstanceType").required());
+        assertTrue(!contract.parameters().get("DtsJobId").required());
+        assertEquals(29, contract.parameters().size(), "20 documented parameters, Action and 8 common parameters");
+    }
+}
