@@ -61,7 +61,7 @@ class SpecCarriesTheDocumentTest {
         spec.getPaths().get("/").getGet().getParameters().forEach(p -> getNames.add(parameter(p).getName()));
         assertEquals(getNames, query, "POST query parameters differ from GET's");
 
-        Schema<?> form = spec.getComponents().getSchemas().get("ModifyDtsJobEndpointForm");
+        Schema<?> form = spec.getComponents().getSchemas().get("ModifyDtsJobEndpointRequest");
         Set<String> formNames = new TreeSet<>(form.getProperties().keySet());
         formNames.remove("Signature");
         assertEquals(getNames, formNames, "form fields differ from the query parameters");

@@ -1,0 +1,231 @@
+package dev.dtscontract.client;
+
+import dev.dtscontract.client.api.DtsApi;
+import dev.dtscontract.client.internal.ErrorBodies;
+import dev.dtscontract.client.internal.Retrier;
+import dev.dtscontract.client.model.Action;
+import dev.dtscontract.client.model.ModelFormat;
+import dev.dtscontract.client.model.ModifyDtsJobEndpointRequest;
+import dev.dtscontract.client.model.ModifyDtsJobEndpointResponse;
+import dev.dtscontract.client.model.Version;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Calls ModifyDtsJobEndpoint on Alibaba Cloud DTS or on this project's emulator. Inject it in a Micronaut
+ * application, or build one in plain Java with {@link #builder()} (it then runs its own small Micronaut
+ * context, which {@link #close()} stops). Every failure is a {@link DtsClientException}.
+ */
+@Singleton
+public final class DtsClient implements AutoCloseable {
+
+    /** The public DTS endpoint. */
+    public static final URI DEFAULT_ENDPOINT = URI.create("https://dts.aliyuncs.com");
+
+    private final DtsApi api;
+    private final Retrier retrier;
+    private final ModelFormat format;
+    private final AutoCloseable owner;
+
+    @Inject
+    DtsClient(DtsApi api, DtsClientConfiguration configuration) {
+        this(api, new Retrier(configuration.retryPolicy()), ModelFormat.fromValue(configuration.getFormat().toUpperCase(Locale.ROOT)), null);
+    }
+
+    private DtsClient(DtsApi api, Retrier retrier, ModelFormat format, AutoCloseable owner) {
+        this.api = api;
+        this.retrier = retrier;
+        this.format = format;
+        this.owner = owner;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Replaces the source or destination database of a DTS job (or, with DryRun, only prechecks it).
+     * Action, Version and the signature parameters are set by the client; Endpoint and
+     * EndpointInstanceType are required, and DtsJobId or DtsInstanceId. The answer is XML when the
+     * client or the request asks for Format XML (the request model defaults to JSON), else JSON.
+     *
+     * @throws DtsClientException on any error answer, on HTTP 200 with Success=false, or when no answer came
+     * @throws IllegalArgumentException when a required parameter is missing (nothing is sent)
+     */
+    public ModifyDtsJobEndpointResponse modifyDtsJobEndpoint(ModifyDtsJobEndpointRequest request) {
+        Objects.requireNonNull(request, "request");
+        require(request.getEndpoint() != null, "Endpoint");
+        require(request.getEndpointInstanceType() != null, "EndpointInstanceType");
+        require(request.getDtsJobId() != null || request.getDtsInstanceId() != null, "DtsJobId or DtsInstanceId");
+        return retrier.call(() -> send(request));
+    }
+
+    private ModifyDtsJobEndpointResponse send(ModifyDtsJobEndpointRequest r) {
+        ModifyDtsJobEndpointResponse response;
+        try {
+            response = api.modifyDtsJobEndpoint(Action.MODIFY_DTS_JOB_ENDPOINT, r.getEndpoint(), r.getEndpointInstanceType(),
+                    r.getRegionId(), r.getDtsJobId(), r.getDtsInstanceId(), r.getSynchronizationDirection(),
+                    r.getEndpointRegionId(), r.getEndpointInstanceId(), r.getEndpointIp(), r.getEndpointPort(),
+                    r.getModifyAccount(), r.getUsername(), r.getPassword(), r.getDatabase(), r.getShardUsername(),
+                    r.getShardPassword(), r.getRoleName(), r.getAliyunUid(), r.getDryRun(), r.getResourceGroupId(),
+                    r.getFormat() == ModelFormat.XML ? ModelFormat.XML : format, Version._2020_01_01,
+                    null, null, null, null, null, null);
+        } catch (DtsClientException e) { // an error status, raised by ErrorStatusFilter
+            throw e;
+        } catch (ReadTimeoutException e) {
+            // The request may have been applied: never retried (see README).
+            throw new DtsClientException(0, "SDK.ReadTimeout", "No answer within the read timeout; the request may have been applied.",
+                    null, false, null, e);
+        } catch (HttpClientException e) {
+            boolean refused = causedBy(e, ConnectException.class);
+            throw new DtsClientException(0, refused ? "SDK.ConnectionRefused" : "SDK.TransportError",
+                    refused ? "The connection was refused; the request was not sent." : "The request failed: " + e.getMessage(),
+                    null, refused, null, e);
+        }
+        if (response == null) { // error statuses were raised by ErrorStatusFilter; this is a 2xx without a body
+            throw new DtsClientException(200, "SDK.EmptyResponse", "An answer without a body", null, false, "", null);
+        }
+        if (!Boolean.TRUE.equals(response.getSuccess())) {
+            throw new DtsClientException(status(response.getHttpStatusCode()), response.getErrCode(), response.getErrMessage(),
+                    response.getRequestId(), ErrorBodies.isRetryable(response.getErrCode()), null, null);
+        }
+        return response;
+    }
+
+    private static int status(String httpStatusCode) {
+        try {
+            return httpStatusCode == null ? 200 : Integer.parseInt(httpStatusCode);
+        } catch (NumberFormatException e) {
+            return 200;
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) return true;
+        }
+        return false;
+    }
+
+    private static void require(boolean present, String name) {
+        if (!present) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+    }
+
+    /** Stops the client's own context when it was built with {@link #builder()}; a no-op for an injected one. */
+    @Override
+    public void close() {
+        if (owner != null) {
+            try {
+                owner.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the DTS client failed", e);
+            }
+        }
+    }
+
+    /** Builds a DtsClient for plain Java. Credentials default to the ALIBABA_CLOUD_* environment variables. */
+    public static final class Builder {
+
+        private URI endpoint = DEFAULT_ENDPOINT;
+        private CredentialsProvider credentials;
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration readTimeout = Duration.ofSeconds(10);
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private ModelFormat format = ModelFormat.JSON;
+
+        private Builder() {
+        }
+
+        /** Any URL, e.g. the emulator's http://127.0.0.1:8080 (default https://dts.aliyuncs.com). */
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+            return this;
+        }
+
+        public Builder endpoint(String endpoint) {
+            return endpoint(URI.create(endpoint));
+        }
+
+        /** The regional endpoint https://dts.&lt;regionId&gt;.aliyuncs.com. */
+        public Builder region(String regionId) {
+            if (regionId == null || !regionId.matches("[a-z0-9-]+")) {
+                throw new IllegalArgumentException("not a region id: " + regionId);
+            }
+            return endpoint(URI.create("https://dts." + regionId + ".aliyuncs.com"));
+        }
+
+        public Builder credentials(Credentials credentials) {
+            Objects.requireNonNull(credentials, "credentials");
+            this.credentials = () -> credentials;
+            return this;
+        }
+
+        public Builder credentialsProvider(CredentialsProvider provider) {
+            this.credentials = Objects.requireNonNull(provider, "provider");
+            return this;
+        }
+
+        /** Default 5 s. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout);
+            return this;
+        }
+
+        /** Default 10 s. */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive(timeout);
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** JSON (default) or XML. */
+        public Builder format(ModelFormat format) {
+            this.format = Objects.requireNonNull(format, "format");
+            return this;
+        }
+
+        public DtsClient build() {
+            CredentialsProvider provider = credentials != null ? credentials : Credentials::fromEnvironment;
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("micronaut.http.services.dts.url", endpoint.toString());
+            properties.put("micronaut.http.services.dts.connect-timeout", connectTimeout.toMillis() + "ms");
+            properties.put("micronaut.http.services.dts.read-timeout", readTimeout.toMillis() + "ms");
+            properties.put("dts-base-path", "/");
+            ApplicationContext context = ApplicationContext.builder()
+                    .deduceEnvironment(false)
+                    .properties(properties)
+                    .singletons(provider)
+                    .start();
+            try {
+                return new DtsClient(context.getBean(DtsApi.class), new Retrier(retryPolicy), format, context);
+            } catch (RuntimeException e) {
+                context.close();
+                throw e;
+            }
+        }
+
+        private static Duration positive(Duration d) {
+            if (d == null || d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException("timeout must be positive");
+            }
+            return d;
+        }
+    }
+}

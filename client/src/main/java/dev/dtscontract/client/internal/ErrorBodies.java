@@ -1,0 +1,60 @@
+package dev.dtscontract.client.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.xml.XmlMapper;
+import dev.dtscontract.client.DtsClientException;
+
+import java.util.Set;
+
+/**
+ * Reads an error answer of the service, JSON or XML, into a {@link DtsClientException}: Code or ErrCode,
+ * Message or ErrMessage, RequestId. A body that does not parse still yields the exception, with the raw text.
+ */
+public final class ErrorBodies {
+
+    /** Codes that mean the request was refused before it was applied. */
+    private static final Set<String> RETRYABLE_CODES = Set.of("Throttling", "Throttling.User", "ServiceUnavailable");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final XmlMapper XML = new XmlMapper();
+
+    private ErrorBodies() {
+    }
+
+    public static boolean isRetryable(String code) {
+        return code != null && RETRYABLE_CODES.contains(code);
+    }
+
+    public static DtsClientException parse(int status, String body) {
+        JsonNode tree = tree(body);
+        String code = tree == null ? null : first(tree, "Code", "ErrCode");
+        if (code == null) {
+            return new DtsClientException(status, "SDK.UnparsedResponse",
+                    "HTTP " + status + " with a body that is not a DTS error", null, false, body, null);
+        }
+        String message = first(tree, "Message", "ErrMessage");
+        return new DtsClientException(status, code, message, first(tree, "RequestId"), isRetryable(code), null, null);
+    }
+
+    private static JsonNode tree(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return body.stripLeading().startsWith("<") ? XML.readTree(body) : JSON.readTree(body);
+        } catch (Exception unparseable) {
+            return null;
+        }
+    }
+
+    private static String first(JsonNode tree, String... names) {
+        for (String name : names) {
+            JsonNode node = tree.get(name);
+            if (node != null && !node.isNull() && node.isValueNode() && !node.asText().isEmpty()) {
+                return node.asText();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.dtscontract.client;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Inside a Micronaut application the client is a bean, configured under dts.client and micronaut.http.services.dts. */
+class DtsClientInjectionTest {
+
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort())
+            .failOnUnmatchedRequests(true).build();
+
+    @Test
+    void injectedClient_usesTheApplicationsConfiguration() {
+        SpecExamples.ResponseExample ok = SpecExamples.get("ModifyDtsJobEndpointDocumentedSample", "application/json");
+        wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", ok.mediaType()).withBody(ok.body())));
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "micronaut.http.services.dts.url", wm.baseUrl(),
+                "dts-base-path", "/",
+                "dts.client.access-key-id", "LTAI5tInjected",
+                "dts.client.access-key-secret", "injected-secret"))) {
+            DtsClient client = context.getBean(DtsClient.class);
+            assertEquals(true, client.modifyDtsJobEndpoint(DtsClientTest.documentedSample()).getSuccess());
+        }
+        assertEquals("LTAI5tInjected", wm.findAll(getRequestedFor(urlPathEqualTo("/"))).get(0).queryParameter("AccessKeyId").firstValue());
+    }
+}

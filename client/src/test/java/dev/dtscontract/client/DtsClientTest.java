@@ -1,0 +1,278 @@
+package dev.dtscontract.client;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.dtscontract.client.SpecExamples.ResponseExample;
+import dev.dtscontract.client.internal.RpcSigner;
+import dev.dtscontract.client.model.Endpoint;
+import dev.dtscontract.client.model.EndpointInstanceType;
+import dev.dtscontract.client.model.ModelFormat;
+import dev.dtscontract.client.model.ModifyDtsJobEndpointRequest;
+import dev.dtscontract.client.model.ModifyDtsJobEndpointResponse;
+import dev.dtscontract.client.model.SynchronizationDirection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The facade against WireMock serving the spec's response examples. */
+class DtsClientTest {
+
+    private static final Credentials CREDENTIALS = Credentials.of("LTAI5tTestKey", "test-secret-value");
+
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .failOnUnmatchedRequests(true)
+            .build();
+
+    private DtsClient client;
+
+    @AfterEach
+    void close() {
+        if (client != null) client.close();
+    }
+
+    private DtsClient client(DtsClient.Builder builder) {
+        client = builder.endpoint(wm.baseUrl()).credentials(CREDENTIALS).build();
+        return client;
+    }
+
+    private DtsClient client() {
+        return client(DtsClient.builder().retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5))));
+    }
+
+    /** The document's sample request, as a typed request. */
+    static ModifyDtsJobEndpointRequest documentedSample() {
+        return new ModifyDtsJobEndpointRequest()
+                .regionId("cn-hangzhou")
+                .dtsInstanceId("dtsaw012y2g15q****")
+                .synchronizationDirection(SynchronizationDirection.FORWARD)
+                .endpoint(Endpoint.SRC)
+                .endpointInstanceType(EndpointInstanceType.RDS)
+                .endpointInstanceId("rm-bp10k50h8374w****")
+                .username("dtstest")
+                .password("DTStest****")
+                .dryRun(true);
+    }
+
+    private static void serve(ResponseExample example) {
+        wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse()
+                .withStatus(example.status())
+                .withHeader("Content-Type", example.mediaType())
+                .withBody(example.body())));
+    }
+
+    @Test
+    void successJson_returnsTheExamplesValues() {
+        ResponseExample example = SpecExamples.get("ModifyDtsJobEndpointDocumentedSample", "application/json");
+        serve(example);
+        ModifyDtsJobEndpointResponse response = client().modifyDtsJobEndpoint(documentedSample());
+        assertAll(
+                () -> assertEquals(example.field("HttpStatusCode"), response.getHttpStatusCode()),
+                () -> assertEquals(example.field("RequestId"), response.getRequestId()),
+                () -> assertEquals(true, response.getSuccess()));
+    }
+
+    @Test
+    void successXml_isParsedIntoTheSameModel() {
+        serve(SpecExamples.get("ModifyDtsJobEndpointDocumentedSample", "application/xml"));
+        ModifyDtsJobEndpointResponse response = client(DtsClient.builder().format(ModelFormat.XML)).modifyDtsJobEndpoint(documentedSample());
+        assertEquals("3FA98DF2-2F81-51FF-8A38-AA5112DD****", response.getRequestId());
+        assertEquals(true, response.getSuccess());
+        assertEquals("XML", wm.getAllServeEvents().get(0).getRequest().queryParameter("Format").firstValue());
+    }
+
+    static Stream<ResponseExample> errorExamples() {
+        return SpecExamples.all().stream().filter(e -> e.status() >= 400 || e.body().contains("\"Success\":false"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("errorExamples")
+    void errorExample_raisesTheTypedExceptionWithItsValues(ResponseExample example) {
+        serve(example);
+        DtsClient c = client(DtsClient.builder().retryPolicy(RetryPolicy.none()));
+        DtsClientException e = assertThrows(DtsClientException.class, () -> c.modifyDtsJobEndpoint(documentedSample()));
+        String code = example.mediaType().equals("application/xml")
+                ? example.body().replaceAll("(?s).*<Code>([^<]+)</Code>.*", "$1") : fieldOr(example, "Code", "ErrCode");
+        assertAll(
+                () -> assertEquals(example.status(), e.status()),
+                () -> assertEquals(code, e.code()),
+                () -> assertTrue(example.body().contains(e.errorMessage().replace("\"", "\\\"")) || example.body().contains(e.errorMessage()),
+                        e.errorMessage()),
+                () -> assertNotNull(e.requestId()),
+                () -> assertTrue(example.body().contains(e.requestId())),
+                () -> assertEquals(List.of("Throttling.User", "ServiceUnavailable").contains(code), e.retryable()));
+    }
+
+    private static String fieldOr(ResponseExample example, String name, String fallback) {
+        String v = example.field(name);
+        return v.equals("null") ? example.field(fallback) : v;
+    }
+
+    @Test
+    void exceptionMessage_readsLikeAlibabasSdk() {
+        serve(SpecExamples.get("ModifyDtsJobEndpointNoPermissionOperator", "application/json"));
+        DtsClientException e = assertThrows(DtsClientException.class, () -> client().modifyDtsJobEndpoint(documentedSample()));
+        assertEquals("code: 403, The user is not authorized to operate on the specified resource. request id: "
+                + "0D0E9C70-5B3A-4C4E-9A34-8D1B7C6B2A34", e.getMessage());
+    }
+
+    @Test
+    void unparseableBody_stillRaisesWithStatusAndRawText() {
+        wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(502)
+                .withHeader("Content-Type", "text/html").withBody("<html><body>Bad gateway</body></html>")));
+        DtsClientException e = assertThrows(DtsClientException.class,
+                () -> client(DtsClient.builder().retryPolicy(RetryPolicy.none())).modifyDtsJobEndpoint(documentedSample()));
+        assertEquals(502, e.status());
+        assertEquals("SDK.UnparsedResponse", e.code());
+        assertEquals("<html><body>Bad gateway</body></html>", e.rawBody());
+        assertFalse(e.retryable());
+    }
+
+    @Test
+    void dtsStyleErrorWithErrCodeOnly_isParsed() {
+        wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody("{\"Success\":false,\"ErrCode\":\"DTS.Msg.InvalidEndpoint\",\"ErrMessage\":\"The endpoint is invalid.\","
+                        + "\"HttpStatusCode\":\"400\",\"RequestId\":\"R1\"}")));
+        DtsClientException e = assertThrows(DtsClientException.class,
+                () -> client(DtsClient.builder().retryPolicy(RetryPolicy.none())).modifyDtsJobEndpoint(documentedSample()));
+        assertEquals("DTS.Msg.InvalidEndpoint", e.code());
+        assertEquals("The endpoint is invalid.", e.errorMessage());
+        assertEquals("R1", e.requestId());
+    }
+
+    @Test
+    void throttledThenSuccess_isRetriedAndSucceeds() {
+        ResponseExample throttled = SpecExamples.get("ModifyDtsJobEndpointThrottlingUser", "application/json");
+        ResponseExample ok = SpecExamples.get("ModifyDtsJobEndpointDocumentedSample", "application/json");
+        wm.stubFor(get(urlPathEqualTo("/")).inScenario("retry").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(throttled.status()).withHeader("Content-Type", "application/json").withBody(throttled.body()))
+                .willSetStateTo("recovered"));
+        wm.stubFor(get(urlPathEqualTo("/")).inScenario("retry").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(ok.body())));
+        assertEquals(true, client().modifyDtsJobEndpoint(documentedSample()).getSuccess());
+        List<LoggedRequest> sent = wm.findAll(getRequestedFor(urlPathEqualTo("/")));
+        assertEquals(2, sent.size());
+        assertFalse(sent.get(0).queryParameter("SignatureNonce").firstValue()
+                .equals(sent.get(1).queryParameter("SignatureNonce").firstValue()), "each attempt is signed afresh");
+    }
+
+    @Test
+    void retryableFailureEveryTime_givesUpAfterMaxAttempts() {
+        serve(SpecExamples.get("ModifyDtsJobEndpointServiceUnavailable503", "application/json"));
+        DtsClientException e = assertThrows(DtsClientException.class, () -> client().modifyDtsJobEndpoint(documentedSample()));
+        assertEquals("ServiceUnavailable", e.code());
+        assertEquals(3, wm.findAll(getRequestedFor(urlPathEqualTo("/"))).size());
+    }
+
+    @Test
+    void readTimeout_isNeverRetried() {
+        ResponseExample ok = SpecExamples.get("ModifyDtsJobEndpointDocumentedSample", "application/json");
+        wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200).withFixedDelay(1500)
+                .withHeader("Content-Type", "application/json").withBody(ok.body())));
+        DtsClient c = client(DtsClient.builder().readTimeout(Duration.ofMillis(300))
+                .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1))));
+        DtsClientException e = assertThrows(DtsClientException.class, () -> c.modifyDtsJobEndpoint(documentedSample()));
+        assertEquals("SDK.ReadTimeout", e.code());
+        assertFalse(e.retryable());
+        assertEquals(1, wm.findAll(getRequestedFor(urlPathEqualTo("/"))).size());
+    }
+
+    @Test
+    void connectionRefused_isRetryable() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        client = DtsClient.builder().endpoint("http://127.0.0.1:" + closedPort).credentials(CREDENTIALS)
+                .retryPolicy(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1))).build();
+        DtsClientException e = assertThrows(DtsClientException.class, () -> client.modifyDtsJobEndpoint(documentedSample()));
+        assertEquals("SDK.ConnectionRefused", e.code());
+        assertTrue(e.retryable());
+        assertEquals(0, e.status());
+    }
+
+    @Test
+    void request_carriesEveryParameterUnderTheSpecsNamesAndAValidSignature() {
+        serve(SpecExamples.get("ModifyDtsJobEndpointDocumentedSample", "application/json"));
+        client().modifyDtsJobEndpoint(documentedSample());
+        LoggedRequest sent = wm.findAll(getRequestedFor(urlPathEqualTo("/"))).get(0);
+        Map<String, String> query = new TreeMap<>();
+        sent.getQueryParams().forEach((name, value) -> query.put(name, value.firstValue()));
+        assertAll(
+                () -> assertEquals("ModifyDtsJobEndpoint", query.get("Action")),
+                () -> assertEquals("cn-hangzhou", query.get("RegionId")),
+                () -> assertEquals("dtsaw012y2g15q****", query.get("DtsInstanceId")),
+                () -> assertEquals("Forward", query.get("SynchronizationDirection")),
+                () -> assertEquals("src", query.get("Endpoint")),
+                () -> assertEquals("rds", query.get("EndpointInstanceType")),
+                () -> assertEquals("rm-bp10k50h8374w****", query.get("EndpointInstanceId")),
+                () -> assertEquals("dtstest", query.get("Username")),
+                () -> assertEquals("DTStest****", query.get("Password")),
+                () -> assertEquals("true", query.get("DryRun")),
+                () -> assertEquals("JSON", query.get("Format")),
+                () -> assertEquals("2020-01-01", query.get("Version")),
+                () -> assertEquals("LTAI5tTestKey", query.get("AccessKeyId")),
+                () -> assertEquals("HMAC-SHA1", query.get("SignatureMethod")),
+                () -> assertEquals("1.0", query.get("SignatureVersion")),
+                () -> assertTrue(query.get("SignatureNonce").matches("[0-9a-f-]{36}")),
+                () -> assertTrue(query.get("Timestamp").matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z")),
+                () -> assertFalse(query.containsKey("SecurityToken")));
+        String signature = query.remove("Signature");
+        assertEquals(RpcSigner.sign("GET", query, "test-secret-value"), signature);
+    }
+
+    @Test
+    void stsCredentials_sendTheSecurityToken() {
+        serve(SpecExamples.get("ModifyDtsJobEndpointDocumentedSample", "application/json"));
+        client = DtsClient.builder().endpoint(wm.baseUrl()).credentials(Credentials.sts("STS.id", "sts-secret", "sts-token")).build();
+        client.modifyDtsJobEndpoint(documentedSample());
+        assertEquals("sts-token", wm.findAll(getRequestedFor(urlPathEqualTo("/"))).get(0).queryParameter("SecurityToken").firstValue());
+    }
+
+    @Test
+    void accessKeySecret_isNeverSent() {
+        serve(SpecExamples.get("ModifyDtsJobEndpointDocumentedSample", "application/json"));
+        client().modifyDtsJobEndpoint(documentedSample());
+        LoggedRequest sent = wm.findAll(getRequestedFor(urlPathEqualTo("/"))).get(0);
+        assertFalse(sent.getUrl().contains("test-secret-value"));
+        assertFalse(sent.getHeaders().toString().contains("test-secret-value"));
+    }
+
+    @Test
+    void missingRequiredParameter_failsBeforeSending() {
+        DtsClient c = client();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> c.modifyDtsJobEndpoint(documentedSample().endpoint(null)));
+        assertEquals("Endpoint is required", e.getMessage());
+        assertEquals(0, wm.getAllServeEvents().size());
+    }
+
+    @Test
+    void region_buildsTheRegionalEndpoint() {
+        assertThrows(IllegalArgumentException.class, () -> DtsClient.builder().region("not a region"));
+    }
+}
