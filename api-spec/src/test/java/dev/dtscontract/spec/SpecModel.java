@@ -14,14 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Loads the packaged spec from the classpath, as every consumer of the api-spec jar does. */
-final class SpecModel {
+public final class SpecModel {
 
     static final String RESOURCE = "openapi/ModifyDtsJobEndpoint.yaml";
 
     private SpecModel() {
     }
 
-    static String text() {
+    public static String text() {
         try (InputStream in = SpecModel.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("spec not on the classpath: " + RESOURCE);
@@ -39,7 +39,7 @@ final class SpecModel {
         return new OpenAPIV3Parser().readContents(text(), null, options);
     }
 
-    static OpenAPI model() {
+    public static OpenAPI model() {
         return parse().getOpenAPI();
     }
 

@@ -1,6 +1,7 @@
 package dev.dtscontract.client;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.dtscontract.spec.SpecExamples;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,7 +24,7 @@ class DtsClientInjectionTest {
 
     @Test
     void injectedClient_usesTheApplicationsConfiguration() {
-        SpecExamples.ResponseExample ok = SpecExamples.get("ModifyDtsJobEndpointDocumentedSample", "application/json");
+        SpecExamples.ResponseExample ok = SpecExamples.load().response("ModifyDtsJobEndpointDocumentedSample", "application/json");
         wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", ok.mediaType()).withBody(ok.body())));
         try (ApplicationContext context = ApplicationContext.run(Map.of(

@@ -2,14 +2,13 @@ package dev.dtscontract.client;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.dtscontract.client.SpecExamples.ResponseExample;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dtscontract.spec.SpecExamples;
+import dev.dtscontract.spec.SpecExamples.ResponseExample;
 import dev.dtscontract.client.internal.RpcSigner;
-import dev.dtscontract.client.model.Endpoint;
-import dev.dtscontract.client.model.EndpointInstanceType;
 import dev.dtscontract.client.model.ModelFormat;
 import dev.dtscontract.client.model.ModifyDtsJobEndpointRequest;
 import dev.dtscontract.client.model.ModifyDtsJobEndpointResponse;
-import dev.dtscontract.client.model.SynchronizationDirection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,18 +63,15 @@ class DtsClientTest {
         return client(DtsClient.builder().retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5))));
     }
 
-    /** The document's sample request, as a typed request. */
+    private static final SpecExamples SPEC = SpecExamples.load();
+
+    /** A request example of the spec as the generated request model (its JSON names are the wire names). */
+    static ModifyDtsJobEndpointRequest requestExample(String id) {
+        return new ObjectMapper().convertValue(SPEC.request(id).parameters(), ModifyDtsJobEndpointRequest.class);
+    }
+
     static ModifyDtsJobEndpointRequest documentedSample() {
-        return new ModifyDtsJobEndpointRequest()
-                .regionId("cn-hangzhou")
-                .dtsInstanceId("dtsaw012y2g15q****")
-                .synchronizationDirection(SynchronizationDirection.FORWARD)
-                .endpoint(Endpoint.SRC)
-                .endpointInstanceType(EndpointInstanceType.RDS)
-                .endpointInstanceId("rm-bp10k50h8374w****")
-                .username("dtstest")
-                .password("DTStest****")
-                .dryRun(true);
+        return requestExample("ModifyDtsJobEndpointDocumentedSample");
     }
 
     private static void serve(ResponseExample example) {
@@ -87,7 +83,7 @@ class DtsClientTest {
 
     @Test
     void successJson_returnsTheExamplesValues() {
-        ResponseExample example = SpecExamples.get("ModifyDtsJobEndpointDocumentedSample", "application/json");
+        ResponseExample example = SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json");
         serve(example);
         ModifyDtsJobEndpointResponse response = client().modifyDtsJobEndpoint(documentedSample());
         assertAll(
@@ -98,7 +94,7 @@ class DtsClientTest {
 
     @Test
     void successXml_isParsedIntoTheSameModel() {
-        serve(SpecExamples.get("ModifyDtsJobEndpointDocumentedSample", "application/xml"));
+        serve(SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/xml"));
         ModifyDtsJobEndpointResponse response = client(DtsClient.builder().format(ModelFormat.XML)).modifyDtsJobEndpoint(documentedSample());
         assertEquals("3FA98DF2-2F81-51FF-8A38-AA5112DD****", response.getRequestId());
         assertEquals(true, response.getSuccess());
@@ -106,7 +102,7 @@ class DtsClientTest {
     }
 
     static Stream<ResponseExample> errorExamples() {
-        return SpecExamples.all().stream().filter(e -> e.status() >= 400 || e.body().contains("\"Success\":false"));
+        return SPEC.responses().stream().filter(e -> e.status() >= 400 || "false".equals(e.field("Success")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -115,7 +111,7 @@ class DtsClientTest {
         serve(example);
         DtsClient c = client(DtsClient.builder().retryPolicy(RetryPolicy.none()));
         DtsClientException e = assertThrows(DtsClientException.class, () -> c.modifyDtsJobEndpoint(documentedSample()));
-        String code = example.mediaType().equals("application/xml")
+        String code = example.isXml()
                 ? example.body().replaceAll("(?s).*<Code>([^<]+)</Code>.*", "$1") : fieldOr(example, "Code", "ErrCode");
         assertAll(
                 () -> assertEquals(example.status(), e.status()),
@@ -129,12 +125,12 @@ class DtsClientTest {
 
     private static String fieldOr(ResponseExample example, String name, String fallback) {
         String v = example.field(name);
-        return v.equals("null") ? example.field(fallback) : v;
+        return v == null ? example.field(fallback) : v;
     }
 
     @Test
     void exceptionMessage_readsLikeAlibabasSdk() {
-        serve(SpecExamples.get("ModifyDtsJobEndpointNoPermissionOperator", "application/json"));
+        serve(SPEC.response("ModifyDtsJobEndpointNoPermissionOperator", "application/json"));
         DtsClientException e = assertThrows(DtsClientException.class, () -> client().modifyDtsJobEndpoint(documentedSample()));
         assertEquals("code: 403, The user is not authorized to operate on the specified resource. request id: "
                 + "0D0E9C70-5B3A-4C4E-9A34-8D1B7C6B2A34", e.getMessage());
@@ -166,8 +162,8 @@ class DtsClientTest {
 
     @Test
     void throttledThenSuccess_isRetriedAndSucceeds() {
-        ResponseExample throttled = SpecExamples.get("ModifyDtsJobEndpointThrottlingUser", "application/json");
-        ResponseExample ok = SpecExamples.get("ModifyDtsJobEndpointDocumentedSample", "application/json");
+        ResponseExample throttled = SPEC.response("ModifyDtsJobEndpointThrottlingUser", "application/json");
+        ResponseExample ok = SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json");
         wm.stubFor(get(urlPathEqualTo("/")).inScenario("retry").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(throttled.status()).withHeader("Content-Type", "application/json").withBody(throttled.body()))
                 .willSetStateTo("recovered"));
@@ -182,7 +178,7 @@ class DtsClientTest {
 
     @Test
     void retryableFailureEveryTime_givesUpAfterMaxAttempts() {
-        serve(SpecExamples.get("ModifyDtsJobEndpointServiceUnavailable503", "application/json"));
+        serve(SPEC.response("ModifyDtsJobEndpointServiceUnavailable503", "application/json"));
         DtsClientException e = assertThrows(DtsClientException.class, () -> client().modifyDtsJobEndpoint(documentedSample()));
         assertEquals("ServiceUnavailable", e.code());
         assertEquals(3, wm.findAll(getRequestedFor(urlPathEqualTo("/"))).size());
@@ -190,7 +186,7 @@ class DtsClientTest {
 
     @Test
     void readTimeout_isNeverRetried() {
-        ResponseExample ok = SpecExamples.get("ModifyDtsJobEndpointDocumentedSample", "application/json");
+        ResponseExample ok = SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json");
         wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200).withFixedDelay(1500)
                 .withHeader("Content-Type", "application/json").withBody(ok.body())));
         DtsClient c = client(DtsClient.builder().readTimeout(Duration.ofMillis(300))
@@ -217,7 +213,7 @@ class DtsClientTest {
 
     @Test
     void request_carriesEveryParameterUnderTheSpecsNamesAndAValidSignature() {
-        serve(SpecExamples.get("ModifyDtsJobEndpointDocumentedSample", "application/json"));
+        serve(SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json"));
         client().modifyDtsJobEndpoint(documentedSample());
         LoggedRequest sent = wm.findAll(getRequestedFor(urlPathEqualTo("/"))).get(0);
         Map<String, String> query = new TreeMap<>();
@@ -247,7 +243,7 @@ class DtsClientTest {
 
     @Test
     void stsCredentials_sendTheSecurityToken() {
-        serve(SpecExamples.get("ModifyDtsJobEndpointDocumentedSample", "application/json"));
+        serve(SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json"));
         client = DtsClient.builder().endpoint(wm.baseUrl()).credentials(Credentials.sts("STS.id", "sts-secret", "sts-token")).build();
         client.modifyDtsJobEndpoint(documentedSample());
         assertEquals("sts-token", wm.findAll(getRequestedFor(urlPathEqualTo("/"))).get(0).queryParameter("SecurityToken").firstValue());
@@ -255,7 +251,7 @@ class DtsClientTest {
 
     @Test
     void accessKeySecret_isNeverSent() {
-        serve(SpecExamples.get("ModifyDtsJobEndpointDocumentedSample", "application/json"));
+        serve(SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json"));
         client().modifyDtsJobEndpoint(documentedSample());
         LoggedRequest sent = wm.findAll(getRequestedFor(urlPathEqualTo("/"))).get(0);
         assertFalse(sent.getUrl().contains("test-secret-value"));

@@ -1,6 +1,7 @@
 package dev.dtscontract.server;
 
 import dev.dtscontract.server.domain.JobStore;
+import dev.dtscontract.spec.SpecExamples;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -22,10 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(environments = "test")
 class ModifyDtsJobEndpointHttpIT {
 
-    /** The document's sample request, verbatim (common parameters omitted, as there). */
-    static final String SAMPLE = "Action=ModifyDtsJobEndpoint&RegionId=cn-hangzhou&DtsInstanceId=dtsaw012y2g15q****"
-            + "&SynchronizationDirection=Forward&Endpoint=src&EndpointInstanceType=rds&EndpointInstanceId=rm-bp10k50h8374w****"
-            + "&Username=dtstest&Password=DTStest****&DryRun=true";
+    /** The document's sample request, from the spec (encoded: * is %2A). */
+    static final String SAMPLE = SpecExamples.load().request("ModifyDtsJobEndpointDocumentedSample").query();
     static final String REQUEST_ID = "\"RequestId\":\"[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\"";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -35,6 +34,10 @@ class ModifyDtsJobEndpointHttpIT {
 
     @Inject
     JobStore store;
+
+    static String example(String id) {
+        return SpecExamples.load().request(id).query();
+    }
 
     HttpResponse<String> get(String query) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri("/?" + query)).GET());
@@ -51,7 +54,7 @@ class ModifyDtsJobEndpointHttpIT {
     }
 
     URI uri(String pathAndQuery) {
-        return URI.create(server.getURL() + pathAndQuery.replace("*", "%2A"));
+        return URI.create(server.getURL() + pathAndQuery);
     }
 
     static void assertError(HttpResponse<String> response, int status, String code) {
@@ -83,15 +86,15 @@ class ModifyDtsJobEndpointHttpIT {
 
         @Test
         void postWithParametersInFormBody_succeeds() throws Exception {
-            HttpResponse<String> r = postForm("", SAMPLE.replace("*", "%2A"));
+            HttpResponse<String> r = postForm("", SAMPLE);
             assertEquals(200, r.statusCode(), r.body());
         }
 
         @Test
         void postFormWithoutRequiredParameter_isMissingParameterLikeGet() throws Exception {
-            String withoutEndpoint = SAMPLE.replace("&Endpoint=src", "");
+            String withoutEndpoint = example("ModifyDtsJobEndpointMissingEndpoint");
             assertError(get(withoutEndpoint), 400, "MissingParameter");
-            assertError(postForm("", withoutEndpoint.replace("*", "%2A")), 400, "MissingParameter");
+            assertError(postForm("", withoutEndpoint), 400, "MissingParameter");
         }
 
         @Test
@@ -130,7 +133,7 @@ class ModifyDtsJobEndpointHttpIT {
 
         @Test
         void errorsInXml_haveTheErrorRoot() throws Exception {
-            HttpResponse<String> r = get(SAMPLE.replace("&Endpoint=src", "") + "&Format=XML");
+            HttpResponse<String> r = get(example("ModifyDtsJobEndpointMissingEndpoint") + "&Format=XML");
             assertEquals(400, r.statusCode());
             assertEquals("application/xml", r.headers().firstValue("Content-Type").orElse(""));
             assertTrue(r.body().startsWith("<Error><Code>MissingParameter</Code>"), r.body());
@@ -138,7 +141,7 @@ class ModifyDtsJobEndpointHttpIT {
 
         @Test
         void formatInFormBody_isHonoured() throws Exception {
-            HttpResponse<String> r = postForm("", SAMPLE.replace("*", "%2A") + "&Format=XML");
+            HttpResponse<String> r = postForm("", SAMPLE + "&Format=XML");
             assertEquals("application/xml", r.headers().firstValue("Content-Type").orElse(""));
         }
     }
@@ -152,7 +155,7 @@ class ModifyDtsJobEndpointHttpIT {
 
         @Test
         void unknownEnumValue_isInvalidParameterListingValidValues() throws Exception {
-            HttpResponse<String> r = get(SAMPLE.replace("EndpointInstanceType=rds", "EndpointInstanceType=oracle"));
+            HttpResponse<String> r = get(example("ModifyDtsJobEndpointInvalidEndpointInstanceType"));
             assertError(r, 400, "InvalidParameter");
             assertTrue(r.body().contains("Valid values: rds, polardb"), r.body());
         }
@@ -164,12 +167,12 @@ class ModifyDtsJobEndpointHttpIT {
 
         @Test
         void otherAction_isInvalidActionNotFound() throws Exception {
-            assertError(get(SAMPLE.replace("Action=ModifyDtsJobEndpoint", "Action=DescribeDtsJobs")), 404, "InvalidAction.NotFound");
+            assertError(get(example("ModifyDtsJobEndpointInvalidActionNotFound")), 404, "InvalidAction.NotFound");
         }
 
         @Test
         void unknownJob_isNotFound() throws Exception {
-            assertError(get(SAMPLE.replace("dtsaw012y2g15q", "dtsnosuchjob")), 404, "InvalidDtsJobId.NotFound");
+            assertError(get(example("ModifyDtsJobEndpointInvalidDtsJobIdNotFound")), 404, "InvalidDtsJobId.NotFound");
         }
 
         @Test
@@ -201,7 +204,7 @@ class ModifyDtsJobEndpointHttpIT {
 
         @Test
         void responses_neverEchoThePassword() throws Exception {
-            HttpResponse<String> r = get(SAMPLE.replace("DTStest****", "TopSecret%231") + "&Password=Other&DryRun=yes");
+            HttpResponse<String> r = get(SAMPLE.replace("DTStest%2A%2A%2A%2A", "TopSecret%231") + "&Password=Other&DryRun=yes");
             assertEquals(400, r.statusCode());
             assertFalse(r.body().contains("TopSecret"), r.body());
             assertFalse(r.body().contains("Other"), r.body());

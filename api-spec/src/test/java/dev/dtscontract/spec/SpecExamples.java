@@ -1,0 +1,153 @@
+package dev.dtscontract.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.media.MediaType;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * The named examples of the spec, as test fixtures for every module (published in the api-spec test-jar).
+ * Request examples are the form examples of the POST body; response examples are those of every response
+ * component. Examples pair by id: a request example and the response it must produce share one.
+ */
+public final class SpecExamples {
+
+    /** A request example: its id, which side it applies to (client, server or both), and its parameters. */
+    public record RequestExample(String id, String summary, String appliesTo, Map<String, String> parameters) {
+
+        /** The parameters as a query string (or form body), RFC 3986-encoded with space as %20 and * as %2A. */
+        public String query() {
+            StringJoiner out = new StringJoiner("&");
+            parameters.forEach((name, value) -> out.add(encode(name) + "=" + encode(value)));
+            return out.toString();
+        }
+
+        public boolean appliesTo(String side) {
+            return appliesTo.equals("both") || appliesTo.equals(side);
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    /** A response example: id, HTTP status, media type, body as text, parsed JSON (null for XML), and extensions. */
+    public record ResponseExample(String id, String summary, int status, String mediaType, String body, JsonNode json,
+                                  Map<String, Object> extensions) {
+
+        /** client, server, or both (the default when the spec does not restrict it). */
+        public String appliesTo() {
+            Object side = extensions.get("x-applies-to");
+            return side == null ? "both" : side.toString();
+        }
+
+        public boolean appliesTo(String side) {
+            return appliesTo().equals("both") || appliesTo().equals(side);
+        }
+
+        /** The rule id of x-rule, if any. */
+        public Optional<String> rule() {
+            return Optional.ofNullable((String) extensions.get("x-rule"));
+        }
+
+        public boolean isXml() {
+            return mediaType.equals("application/xml");
+        }
+
+        /** A top-level field of a JSON example, or null. */
+        public String field(String name) {
+            JsonNode node = json == null ? null : json.get(name);
+            return node == null || node.isNull() ? null : node.asText();
+        }
+
+        @Override
+        public String toString() {
+            return id + (isXml() ? " (XML)" : "");
+        }
+    }
+
+    private static final SpecExamples INSTANCE = new SpecExamples(SpecModel.text(), SpecModel.model());
+
+    private final String text;
+    private final List<RequestExample> requests = new ArrayList<>();
+    private final List<ResponseExample> responses = new ArrayList<>();
+
+    private SpecExamples(String text, OpenAPI spec) {
+        this.text = text;
+        spec.getComponents().getRequestBodies().values().forEach(body -> body.getContent().values().forEach(media ->
+                media.getExamples().forEach((id, example) -> requests.add(request(id, example)))));
+        spec.getComponents().getResponses().forEach((name, response) -> response.getContent().forEach((type, media) ->
+                media.getExamples().forEach((id, example) -> responses.add(response(id, type, media, example)))));
+    }
+
+    public static SpecExamples load() {
+        return INSTANCE;
+    }
+
+    /** The spec's YAML, e.g. for an OpenAPI validator. */
+    public String specText() {
+        return text;
+    }
+
+    public List<RequestExample> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<ResponseExample> responses() {
+        return List.copyOf(responses);
+    }
+
+    public RequestExample request(String id) {
+        return requests.stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the spec has no request example " + id));
+    }
+
+    public ResponseExample response(String id, String mediaType) {
+        return findResponse(id, mediaType)
+                .orElseThrow(() -> new IllegalArgumentException("the spec has no " + mediaType + " response example " + id));
+    }
+
+    public Optional<ResponseExample> findResponse(String id, String mediaType) {
+        return responses.stream().filter(r -> r.id().equals(id) && r.mediaType().equals(mediaType)).findFirst();
+    }
+
+    private static RequestExample request(String id, Example example) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        Json.mapper().convertValue(example.getValue(), JsonNode.class).fields()
+                .forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
+        return new RequestExample(id, example.getSummary(), String.valueOf(extensions(example).getOrDefault("x-applies-to", "both")),
+                Collections.unmodifiableMap(parameters));
+    }
+
+    private static ResponseExample response(String id, String mediaType, MediaType media, Example example) {
+        Object value = example.getValue();
+        if (value instanceof String xml) {
+            int status = xml.contains("<HttpStatusCode>")
+                    ? Integer.parseInt(xml.replaceAll("(?s).*<HttpStatusCode>(\\d+)</HttpStatusCode>.*", "$1")) : 200;
+            return new ResponseExample(id, example.getSummary(), status, mediaType, xml, null, extensions(example));
+        }
+        JsonNode json = Json.mapper().convertValue(value, JsonNode.class);
+        int status = json.has("HttpStatusCode") ? json.get("HttpStatusCode").asInt() : 200;
+        return new ResponseExample(id, example.getSummary(), status, mediaType, json.toString(), json, extensions(example));
+    }
+
+    private static Map<String, Object> extensions(Example example) {
+        return example.getExtensions() == null ? Map.of() : example.getExtensions();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+    }
+}
