@@ -88,8 +88,11 @@ public final class SpecExamples {
         this.text = text;
         spec.getComponents().getRequestBodies().values().forEach(body -> body.getContent().values().forEach(media ->
                 media.getExamples().forEach((id, example) -> requests.add(request(id, example)))));
-        spec.getComponents().getResponses().forEach((name, response) -> response.getContent().forEach((type, media) ->
-                media.getExamples().forEach((id, example) -> responses.add(response(id, type, media, example)))));
+        spec.getComponents().getResponses().forEach((name, response) -> response.getContent().forEach((type, media) -> {
+            if (media.getExamples() != null) {
+                media.getExamples().forEach((id, example) -> responses.add(response(id, type, media, example)));
+            }
+        }));
     }
 
     public static SpecExamples load() {

@@ -1,0 +1,106 @@
+package dev.dtscontract.contract;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.dtscontract.client.Credentials;
+import dev.dtscontract.client.DtsClient;
+import dev.dtscontract.client.DtsClientException;
+import dev.dtscontract.client.RetryPolicy;
+import dev.dtscontract.client.model.ModelFormat;
+import dev.dtscontract.spec.SpecExamples;
+import dev.dtscontract.spec.SpecExamples.RequestExample;
+import dev.dtscontract.spec.SpecExamples.ResponseExample;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Both sides at once: the generated client talks to the real emulator through WireMock acting as a proxy,
+ * and every exchange passing through is validated against the spec, request and response.
+ */
+class ClientThroughProxyContractTest {
+
+    private static final SpecExamples SPEC = SpecExamples.load();
+
+    /** Request examples the typed client cannot send, by id, with the reason. */
+    static final Map<String, String> NOT_SENDABLE_BY_THE_CLIENT = Map.of(
+            "ModifyDtsJobEndpointInvalidEndpointInstanceType", "the typed client cannot send a value outside the EndpointInstanceType enum",
+            "ModifyDtsJobEndpointInvalidActionNotFound", "the client always sends Action=ModifyDtsJobEndpoint",
+            "ModifyDtsJobEndpointInvalidTimeStampFormat", "the client's signing filter sets Timestamp itself",
+            "ModifyDtsJobEndpointMissingEndpoint", "the client refuses a request without Endpoint before sending it");
+
+    private static Emulator emulator;
+
+    @RegisterExtension
+    static WireMockExtension proxy = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @BeforeAll
+    static void start() {
+        emulator = new Emulator();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    static Stream<RequestExample> sendableExamples() {
+        return SPEC.requests().stream().filter(r -> r.appliesTo("server") && !NOT_SENDABLE_BY_THE_CLIENT.containsKey(r.id()));
+    }
+
+    private DtsClient client(ModelFormat format) {
+        proxy.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(emulator.url().toString())));
+        return DtsClient.builder().endpoint(proxy.baseUrl()).credentials(Credentials.of("LTAI5tProxyTest", "proxy-test-secret"))
+                .retryPolicy(RetryPolicy.none()).format(format).build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sendableExamples")
+    void exampleSentByTheClient_passesThroughSpecValidInBothDirections(RequestExample request) {
+        for (ModelFormat format : ModelFormat.values()) {
+            proxy.resetAll();
+            String mediaType = format == ModelFormat.XML ? "application/xml" : "application/json";
+            ResponseExample documented = SPEC.findResponse(request.id(), mediaType).orElse(null);
+            try (DtsClient client = client(format)) {
+                if (request.id().equals(ProviderContractTest.SAMPLE)) {
+                    assertEquals(true, client.modifyDtsJobEndpoint(ConsumerContractTest.typed(request)).getSuccess());
+                } else {
+                    DtsClientException e = assertThrows(DtsClientException.class,
+                            () -> client.modifyDtsJobEndpoint(ConsumerContractTest.typed(request)));
+                    assertEquals(SPEC.response(request.id(), "application/json").field("Code"), e.code(), e.getMessage());
+                }
+            }
+            List<ServeEvent> events = proxy.getAllServeEvents();
+            assertEquals(1, events.size());
+            Exchange exchange = Recorded.exchange(request.id() + " via proxy (" + format + ")", events.get(0));
+            List<String> problems = new ArrayList<>(ContractValidator.checkBoth(exchange));
+            if (documented != null) {
+                problems.addAll(Comparisons.against(documented, exchange));
+                documented.rule().ifPresent(Ledger.RULES::add);
+            }
+            Ledger.exchange(request.id());
+            assertEquals(List.of(), problems);
+        }
+    }
+
+    @Test
+    void skips_nameExistingExamples() {
+        NOT_SENDABLE_BY_THE_CLIENT.keySet().forEach(id -> assertTrue(SPEC.requests().stream().anyMatch(r -> r.id().equals(id)), id));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.dtscontract.contract;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.dtscontract.client.Credentials;
+import dev.dtscontract.client.DtsClient;
+import dev.dtscontract.client.DtsClientException;
+import dev.dtscontract.client.RetryPolicy;
+import dev.dtscontract.client.model.ModelFormat;
+import dev.dtscontract.client.model.ModifyDtsJobEndpointRequest;
+import dev.dtscontract.client.model.ModifyDtsJobEndpointResponse;
+import dev.dtscontract.spec.SpecExamples;
+import dev.dtscontract.spec.SpecExamples.RequestExample;
+import dev.dtscontract.spec.SpecExamples.ResponseExample;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The generated client against every documented response example that applies to clients: WireMock serves
+ * the example, the client must return or throw exactly its values, and the request it sent must validate
+ * against the spec and carry the request example's parameters under their exact names.
+ */
+class ConsumerContractTest {
+
+    private static final SpecExamples SPEC = SpecExamples.load();
+
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort())
+            .failOnUnmatchedRequests(true).build();
+
+    static Stream<ResponseExample> clientResponseExamples() {
+        return SPEC.responses().stream().filter(r -> r.appliesTo("client"));
+    }
+
+    /** A request example as the generated request model (its JSON names are the spec's wire names). */
+    static ModifyDtsJobEndpointRequest typed(RequestExample example) {
+        return new ObjectMapper().convertValue(example.parameters(), ModifyDtsJobEndpointRequest.class);
+    }
+
+    /** The consumer check of one sent request: spec-valid, the example's parameters verbatim, signed. */
+    static List<String> checkSentRequest(RequestExample example, Exchange sent) {
+        List<String> problems = new ArrayList<>(ContractValidator.checkRequest(sent));
+        if (!sent.method().equals("GET") || !sent.path().equals("/")) {
+            problems.add(sent.name() + ": sent " + sent.method() + " " + sent.path() + ", expected GET /");
+        }
+        example.parameters().forEach((name, value) -> {
+            List<String> values = sent.query().get(name);
+            if (values == null || !values.equals(List.of(value))) {
+                problems.add(sent.name() + ": parameter " + name + " sent as " + values + ", the example says " + value);
+            }
+        });
+        Map<String, String> signatureForms = Map.of(
+                "AccessKeyId", ".+", "SignatureMethod", "HMAC-SHA1", "SignatureVersion", "1\\.0", "Version", "2020-01-01",
+                "SignatureNonce", "[0-9a-f-]{36}", "Timestamp", "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z",
+                "Signature", "[A-Za-z0-9+/]{27}=", "Format", "JSON|XML");
+        signatureForms.forEach((name, form) -> {
+            List<String> values = sent.query().get(name);
+            if (values == null || values.size() != 1 || !values.get(0).matches(form)) {
+                problems.add(sent.name() + ": common parameter " + name + " is " + values + ", expected " + form);
+            }
+        });
+        return problems;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clientResponseExamples")
+    void responseExample_isWhatTheClientReturnsOrThrows(ResponseExample example) {
+        wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(example.status())
+                .withHeader("Content-Type", example.mediaType()).withBody(example.body())));
+        RequestExample request = SPEC.request(ProviderContractTest.SAMPLE);
+        try (DtsClient client = DtsClient.builder().endpoint(wm.baseUrl())
+                .credentials(Credentials.of("LTAI5tContractTest", "contract-test-secret"))
+                .retryPolicy(RetryPolicy.none())
+                .format(example.isXml() ? ModelFormat.XML : ModelFormat.JSON)
+                .build()) {
+            if (example.status() == 200 && !"false".equals(example.field("Success"))) {
+                ModifyDtsJobEndpointResponse response = client.modifyDtsJobEndpoint(typed(request));
+                assertAll(
+                        () -> assertEquals(value(example, "HttpStatusCode"), response.getHttpStatusCode()),
+                        () -> assertEquals(value(example, "RequestId"), response.getRequestId()),
+                        () -> assertEquals(Boolean.valueOf(value(example, "Success")), response.getSuccess()));
+            } else {
+                DtsClientException e = assertThrows(DtsClientException.class, () -> client.modifyDtsJobEndpoint(typed(request)));
+                assertAll(
+                        () -> assertEquals(example.status(), e.status()),
+                        () -> assertEquals(first(example, "Code", "ErrCode"), e.code()),
+                        () -> assertEquals(first(example, "Message", "ErrMessage"), e.errorMessage()),
+                        () -> assertEquals(value(example, "RequestId"), e.requestId()));
+            }
+        }
+        ServeEvent event = wm.getAllServeEvents().get(0);
+        Exchange sent = Recorded.exchange(example.id(), event);
+        assertEquals(List.of(), checkSentRequest(request, sent));
+        Ledger.exchange(example.id());
+        example.rule().ifPresent(Ledger.RULES::add);
+    }
+
+    private static String first(ResponseExample example, String name, String fallback) {
+        String v = value(example, name);
+        return v != null ? v : value(example, fallback);
+    }
+
+    /** A top-level value of a JSON or XML example. */
+    private static String value(ResponseExample example, String name) {
+        if (!example.isXml()) {
+            return example.field(name);
+        }
+        String open = "<" + name + ">";
+        int start = example.body().indexOf(open);
+        return start < 0 ? null : example.body().substring(start + open.length(), example.body().indexOf("</" + name + ">", start));
+    }
+}

@@ -1,0 +1,123 @@
+package dev.dtscontract.contract;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import dev.dtscontract.spec.SpecExamples;
+import dev.dtscontract.spec.SpecModel;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks recorded exchanges against the spec. Requests and responses go through Atlassian's OpenAPI
+ * validator (parameters, content types, status, JSON body schemas); XML bodies, which that validator does
+ * not read, are checked for the root element and element names the spec's schema gives them.
+ * Every problem names the exchange and the validator's rule key.
+ */
+final class ContractValidator {
+
+    private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
+            .createForInlineApiSpecification(SpecExamples.load().specText())
+            .withLevelResolver(LevelResolver.create()
+                    // An unknown query parameter is a misspelt one: the client must use the spec's names.
+                    .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR)
+                    .build())
+            .build();
+    private static final OpenAPI SPEC = SpecModel.model();
+
+    private ContractValidator() {
+    }
+
+    static List<String> checkRequest(Exchange e) {
+        ValidationReport report = VALIDATOR.validateRequest(request(e));
+        return problems(e, "request", report);
+    }
+
+    static List<String> checkResponse(Exchange e) {
+        List<String> problems = new ArrayList<>(problems(e, "response",
+                VALIDATOR.validateResponse("/", Request.Method.valueOf(e.method()), response(e))));
+        if (e.responseContentType() != null && e.responseContentType().startsWith("application/xml")) {
+            problems.addAll(checkXml(e));
+        }
+        return problems;
+    }
+
+    static List<String> checkBoth(Exchange e) {
+        List<String> problems = new ArrayList<>(checkRequest(e));
+        problems.addAll(checkResponse(e));
+        return problems;
+    }
+
+    private static SimpleRequest request(Exchange e) {
+        SimpleRequest.Builder b = new SimpleRequest.Builder(e.method(), e.path());
+        e.query().forEach(b::withQueryParam);
+        if (e.requestContentType() != null) {
+            b.withContentType(e.requestContentType());
+        }
+        if (e.requestBody() != null && !e.requestBody().isEmpty()) {
+            b.withBody(e.requestBody());
+        }
+        return b.build();
+    }
+
+    private static SimpleResponse response(Exchange e) {
+        SimpleResponse.Builder b = SimpleResponse.Builder.status(e.status());
+        if (e.responseContentType() != null) {
+            b.withContentType(e.responseContentType());
+        }
+        if (e.responseBody() != null) {
+            b.withBody(e.responseBody());
+        }
+        return b.build();
+    }
+
+    private static List<String> problems(Exchange e, String part, ValidationReport report) {
+        return report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .map(m -> e.name() + " " + part + " [" + m.getKey() + "] " + m.getMessage())
+                .toList();
+    }
+
+    /** The XML root is the schema's xml name for the status; every element is a property of that schema. */
+    @SuppressWarnings("rawtypes")
+    private static List<String> checkXml(Exchange e) {
+        String schemaName = e.status() / 100 == 2 ? "ModifyDtsJobEndpointResponse" : "ErrorResponse";
+        Schema<?> schema = SPEC.getComponents().getSchemas().get(schemaName);
+        List<String> problems = new ArrayList<>();
+        Element root;
+        try {
+            root = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(e.responseBody().getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+        } catch (Exception unparseable) {
+            return List.of(e.name() + " response [xml.parse] " + unparseable.getMessage());
+        }
+        if (!root.getTagName().equals(schema.getXml().getName())) {
+            problems.add(e.name() + " response [xml.root] root <" + root.getTagName() + "> is not <" + schema.getXml().getName() + ">");
+        }
+        Map<String, Schema> properties = schema.getProperties();
+        List<String> seen = new ArrayList<>();
+        for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element child) {
+                seen.add(child.getTagName());
+                if (!properties.containsKey(child.getTagName())) {
+                    problems.add(e.name() + " response [xml.element] <" + child.getTagName() + "> is not a property of " + schemaName);
+                }
+            }
+        }
+        schema.getRequired().stream().filter(r -> !seen.contains(r))
+                .forEach(r -> problems.add(e.name() + " response [xml.required] <" + r + "> is missing"));
+        return problems;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.dtscontract.contract;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The real emulator, in-process on a random port with the default seed, and raw HTTP to it. */
+final class Emulator implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final EmbeddedServer server;
+
+    Emulator() {
+        server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1));
+    }
+
+    URI url() {
+        return URI.create(server.getURL().toString());
+    }
+
+    /** GET with the query, or POST with the query and/or a form body; recorded as an exchange. */
+    Exchange send(String name, String method, String query, String formBody) {
+        return send(url(), name, method, query, formBody);
+    }
+
+    /** The same against any server, e.g. a WireMock double. */
+    static Exchange send(URI base, String name, String method, String query, String formBody) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/" + (query.isEmpty() ? "" : "?" + query)));
+        if (method.equals("GET")) {
+            b.GET();
+        } else {
+            b.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(formBody));
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Exchange(name, method, "/", decode(query), method.equals("GET") ? null : "application/x-www-form-urlencoded",
+                    formBody, r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, List<String>> decode(String query) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (query.isEmpty()) return out;
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            out.computeIfAbsent(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                    k -> new java.util.ArrayList<>()).add(java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        server.getApplicationContext().close();
+    }
+}
