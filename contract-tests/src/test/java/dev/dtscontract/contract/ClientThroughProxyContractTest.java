@@ -2,7 +2,6 @@ package dev.dtscontract.contract;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.dtscontract.client.Credentials;
 import dev.dtscontract.client.DtsClient;
 import dev.dtscontract.client.DtsClientException;
 import dev.dtscontract.client.RetryPolicy;
@@ -66,7 +65,7 @@ class ClientThroughProxyContractTest {
 
     private DtsClient client(ModelFormat format) {
         proxy.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(emulator.url().toString())));
-        return DtsClient.builder().endpoint(proxy.baseUrl()).credentials(Credentials.of("LTAI5tProxyTest", "proxy-test-secret"))
+        return DtsClient.builder().endpoint(proxy.baseUrl()).credentials(DemoCredentials.DEMO)
                 .retryPolicy(RetryPolicy.none()).format(format).build();
     }
 

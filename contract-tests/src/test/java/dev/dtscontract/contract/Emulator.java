@@ -1,5 +1,7 @@
 package dev.dtscontract.contract;
 
+import dev.dtscontract.client.Credentials;
+import dev.dtscontract.client.internal.RpcSigner;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -12,6 +14,11 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /** The real emulator, in-process on a random port with the default seed, and raw HTTP to it. */
 final class Emulator implements AutoCloseable {
@@ -28,9 +35,29 @@ final class Emulator implements AutoCloseable {
         return URI.create(server.getURL().toString());
     }
 
-    /** GET with the query, or POST with the query and/or a form body; recorded as an exchange. */
+    /**
+     * GET with the query, or POST with the query and/or a form body, signed with the demo credentials by the
+     * client's signer (the server verifies with its own: the two implementations are held to each other).
+     */
     Exchange send(String name, String method, String query, String formBody) {
-        return send(url(), name, method, query, formBody);
+        boolean inForm = !formBody.isEmpty();
+        Map<String, String> parameters = new TreeMap<>();
+        decode(query).forEach((k, v) -> parameters.put(k, v.get(0)));
+        decode(formBody).forEach((k, v) -> parameters.put(k, v.get(0)));
+        Credentials c = DemoCredentials.DEMO;
+        parameters.putIfAbsent("Timestamp", DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        parameters.put("AccessKeyId", c.accessKeyId());
+        parameters.put("SignatureMethod", "HMAC-SHA1");
+        parameters.put("SignatureVersion", "1.0");
+        parameters.put("SignatureNonce", UUID.randomUUID().toString());
+        parameters.putIfAbsent("Version", "2020-01-01");
+        String signature = RpcSigner.sign(method, parameters, c.accessKeySecret());
+        Map<String, String> added = new TreeMap<>(parameters);
+        decode(query).keySet().forEach(added::remove);
+        decode(formBody).keySet().forEach(added::remove);
+        String extra = RpcSigner.canonicalQuery(added) + "&Signature=" + RpcSigner.percentEncode(signature);
+        return inForm ? send(url(), name, method, query, formBody + "&" + extra)
+                : send(url(), name, method, query.isEmpty() ? extra : query + "&" + extra, formBody);
     }
 
     /** The same against any server, e.g. a WireMock double. */

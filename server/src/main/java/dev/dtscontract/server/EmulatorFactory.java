@@ -1,5 +1,12 @@
 package dev.dtscontract.server;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.dtscontract.server.auth.Accounts;
+import dev.dtscontract.server.auth.Authenticator;
+import dev.dtscontract.server.auth.Caller;
+import dev.dtscontract.server.auth.NonceMemory;
+import dev.dtscontract.server.auth.RequestAuthenticator;
+import dev.dtscontract.server.auth.Throttle;
 import dev.dtscontract.server.domain.InMemoryJobStore;
 import dev.dtscontract.server.domain.InstanceCatalogue;
 import dev.dtscontract.server.domain.JobStore;
@@ -11,8 +18,11 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.slf4j.LoggerFactory;
 
-/** Wires the plain-Java domain from the seed and the spec. */
+import java.time.Clock;
+
+/** Wires the plain-Java domain and authentication from the seed, the spec and configuration. */
 @Factory
 final class EmulatorFactory {
 
@@ -27,6 +37,16 @@ final class EmulatorFactory {
     }
 
     @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    Accounts accounts(Seed seed) {
+        return seed.accounts();
+    }
+
+    @Singleton
     JobStore jobStore(Seed seed) {
         return new InMemoryJobStore(seed.jobs());
     }
@@ -37,7 +57,23 @@ final class EmulatorFactory {
     }
 
     @Singleton
-    ModifyDtsJobEndpointService modifyDtsJobEndpointService(JobStore store, InstanceCatalogue catalogue) {
-        return new ModifyDtsJobEndpointService(store, catalogue);
+    ModifyDtsJobEndpointService modifyDtsJobEndpointService(JobStore store, InstanceCatalogue catalogue, Accounts accounts) {
+        return new ModifyDtsJobEndpointService(store, catalogue, accounts);
+    }
+
+    @Singleton
+    Authenticator authenticator(Accounts accounts, Clock clock,
+                                @Value("${dts.auth.enabled:true}") boolean enabled,
+                                @Value("${dts.auth.rate-per-second:100000}") long ratePerSecond,
+                                @Value("${dts.auth.burst:100000}") long burst,
+                                @Value("${dts.auth.max-remembered-nonces:1000000}") long maxNonces) {
+        if (!enabled) {
+            LoggerFactory.getLogger(EmulatorFactory.class).warn(
+                    "!!! AUTHENTICATION IS OFF (dts.auth.enabled=false): every request is accepted unsigned, "
+                            + "as if from the job's owner. For quick local use only. !!!");
+            return (method, parameters) -> Caller.UNAUTHENTICATED;
+        }
+        return new RequestAuthenticator(accounts, new NonceMemory(RequestAuthenticator.WINDOW, maxNonces, Ticker.systemTicker()),
+                new Throttle(ratePerSecond, burst), clock);
     }
 }

@@ -17,6 +17,9 @@ import dev.dtscontract.server.model.SignatureVersion;
 import dev.dtscontract.server.model.SynchronizationDirection;
 import dev.dtscontract.server.model.Version;
 import dev.dtscontract.server.rpc.RequestIds;
+import dev.dtscontract.server.rpc.RpcRequestFilter;
+import dev.dtscontract.server.auth.Caller;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.context.ServerRequestContext;
 
@@ -43,15 +46,16 @@ public class ModifyDtsJobEndpointController extends AbstractDtsController {
             String aliyunUid, Boolean dryRun, String resourceGroupId, ModelFormat format, Version version, String accessKeyId,
             SignatureMethod signatureMethod, SignatureVersion signatureVersion, String signatureNonce, String timestamp,
             String securityToken) {
-        service.modify(new ModifyEndpointCommand(regionId, resourceGroupId, dtsJobId, dtsInstanceId,
+        HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
+        Caller caller = request.getAttribute(RpcRequestFilter.CALLER_ATTRIBUTE, Caller.class).orElse(Caller.UNAUTHENTICATED);
+        service.modify(new ModifyEndpointCommand(caller.accountId(), regionId, resourceGroupId, dtsJobId, dtsInstanceId,
                 synchronizationDirection == null ? null : Direction.valueOf(synchronizationDirection.name()),
                 endpoint == Endpoint.SRC ? JobSide.SOURCE : JobSide.DESTINATION,
                 InstanceType.valueOf(endpointInstanceType.name()),
                 endpointRegionId, endpointInstanceId, endpointIp, endpointPort,
                 Boolean.TRUE.equals(modifyAccount), username, Secret.of(password), database, shardUsername,
                 Secret.of(shardPassword), roleName, aliyunUid, Boolean.TRUE.equals(dryRun)));
-        return new ModifyDtsJobEndpointResponse("200",
-                ServerRequestContext.currentRequest().map(RequestIds::of).orElseThrow(), true);
+        return new ModifyDtsJobEndpointResponse("200", RequestIds.of(request), true);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.dtscontract.server;
 
+import dev.dtscontract.server.auth.TestSigner;
 import dev.dtscontract.server.domain.JobStore;
 import dev.dtscontract.spec.SpecExamples;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -39,14 +40,33 @@ class ModifyDtsJobEndpointHttpIT {
         return SpecExamples.load().request(id).query();
     }
 
+    /** A signed GET of these parameters. */
     HttpResponse<String> get(String query) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri("/?" + query)).GET());
+        return send(HttpRequest.newBuilder(uri("/?" + TestSigner.signQuery("GET", query))).GET());
     }
 
+    /** A signed POST: the signature parameters go where the others are (the form, unless it is empty). */
     HttpResponse<String> postForm(String query, String body) throws IOException, InterruptedException {
+        boolean inForm = !body.isEmpty();
+        String signed = TestSigner.signQuery("POST", inForm ? (query.isEmpty() ? body : query + "&" + body) : query);
+        String signedForm = inForm ? withoutQueryPart(signed, query) : "";
+        return send(HttpRequest.newBuilder(uri("/?" + (inForm ? query : signed)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(signedForm)));
+    }
+
+    /** An unsigned POST, for input rejected before authentication. */
+    HttpResponse<String> postRaw(String query, String body) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri("/?" + query))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** The signed parameters minus those already in the query string. */
+    private static String withoutQueryPart(String signed, String query) {
+        java.util.Map<String, String> all = TestSigner.decode(signed);
+        TestSigner.decode(query).keySet().forEach(all::remove);
+        return TestSigner.encode(all);
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -109,7 +129,7 @@ class ModifyDtsJobEndpointHttpIT {
 
         @Test
         void conflictingValuesInQueryAndForm_areInvalid() throws Exception {
-            assertError(postForm(SAMPLE, "Endpoint=dest"), 400, "InvalidParameter");
+            assertError(postRaw(SAMPLE, "Endpoint=dest"), 400, "InvalidParameter");
         }
 
         @Test
@@ -189,12 +209,12 @@ class ModifyDtsJobEndpointHttpIT {
 
         @Test
         void oversizedBody_is413() throws Exception {
-            assertError(postForm("", SAMPLE + "&Padding=" + "x".repeat(70_000)), 413, "RequestTooLarge");
+            assertError(postRaw("", SAMPLE + "&Padding=" + "x".repeat(70_000)), 413, "RequestTooLarge");
         }
 
         @Test
         void malformedFormEncoding_isInvalidParameter() throws Exception {
-            assertError(postForm("", SAMPLE + "&Bad=%zz"), 400, "InvalidParameter");
+            assertError(postRaw("", SAMPLE + "&Bad=%zz"), 400, "InvalidParameter");
         }
 
         @Test

@@ -42,7 +42,6 @@ final class EndpointPrecheck {
         JobEndpoint current = job.endpoint(side);
         InstanceType type = command.instanceType();
 
-        requireRoleNameWithAliyunUid(command);
         requireAccountWhenModified(command);
         Integer port = port(command.endpointPort());
         String ip = ip(command.endpointIp());
@@ -71,13 +70,6 @@ final class EndpointPrecheck {
                 newAccount && shardAccount ? command.shardPassword() : current.shardPassword(),
                 blankToNull(command.roleName()) != null ? command.roleName() : current.roleName(),
                 blankToNull(command.aliyunUid()) != null ? command.aliyunUid() : current.aliyunUid());
-    }
-
-    /** R-ROLE-NAME. */
-    private static void requireRoleNameWithAliyunUid(ModifyEndpointCommand command) {
-        if (blankToNull(command.aliyunUid()) != null && blankToNull(command.roleName()) == null) {
-            throw RuleViolation.missing("R-ROLE-NAME", "RoleName");
-        }
     }
 
     /** R-ACCOUNT-REQUIRED (R-ACCOUNT-ONLY-WITH-MODIFY: without ModifyAccount they are ignored). */

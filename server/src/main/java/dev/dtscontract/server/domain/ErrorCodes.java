@@ -12,6 +12,7 @@ public final class ErrorCodes {
     public static final String ENDPOINT_INSTANCE_NOT_FOUND = "InvalidEndpointInstanceId.NotFound";
     public static final String SHARD_COUNT_MISMATCH = "DTS.Msg.ShardCountMismatch";
     public static final String LATENCY_TOO_HIGH = "DTS.Msg.LatencyTooHigh";
+    public static final String NO_PERMISSION = "NoPermission.Operator";
 
     private ErrorCodes() {
     }

@@ -1,20 +1,26 @@
 package dev.dtscontract.server.domain;
 
-/** ModifyDtsJobEndpoint: locate the job, run the precheck, and unless it is a dry run apply the change atomically. */
+/**
+ * ModifyDtsJobEndpoint: locate the job, check the caller may change it, run the precheck, and unless it is a
+ * dry run apply the change atomically.
+ */
 public final class ModifyDtsJobEndpointService {
 
     private final JobStore store;
     private final JobLocator locator;
+    private final Permissions permissions;
     private final EndpointPrecheck precheck;
 
-    public ModifyDtsJobEndpointService(JobStore store, InstanceCatalogue catalogue) {
+    public ModifyDtsJobEndpointService(JobStore store, InstanceCatalogue catalogue, RoleGrants grants) {
         this.store = store;
         this.locator = new JobLocator(store);
+        this.permissions = new Permissions(grants);
         this.precheck = new EndpointPrecheck(catalogue);
     }
 
     public Outcome modify(ModifyEndpointCommand command) {
         DtsJob job = locator.locate(command);
+        permissions.check(job, command);
         if (command.dryRun()) { // R-DRY-RUN: every check, no change
             precheck.check(job, command);
             return new Outcome(job, false);

@@ -22,21 +22,35 @@ public final class RpcParameters {
         this.definitions = definitions;
     }
 
-    /** The canonical parameters, sorted by name; throws the first rule broken. An empty value counts as absent. */
-    public Map<String, String> canonicalize(Map<String, List<String>> query, Map<String, List<String>> form) {
+    /**
+     * Query and form merged into one value per name, as sent (R-SINGLE-VALUE): the input of the signature
+     * check. An empty value is kept, since it was signed.
+     */
+    public Map<String, String> merge(Map<String, List<String>> query, Map<String, List<String>> form) {
         Map<String, Set<String>> merged = new TreeMap<>();
         collect(query, merged);
         collect(form, merged);
-        Map<String, String> canonical = new TreeMap<>();
+        Map<String, String> sent = new TreeMap<>();
         merged.forEach((name, values) -> {
-            ParameterDefinition definition = definitions.get(name);
             if (values.size() > 1) {
+                ParameterDefinition definition = definitions.get(name);
                 throw RuleViolation.invalid("R-SINGLE-VALUE", name, "it has more than one value: "
                         + String.join(", ", values.stream().map(v -> definition == null ? v : definition.printable(v)).toList()) + ".");
             }
-            String raw = values.iterator().next();
-            canonical.put(name, definition == null ? raw : definition.canonical(raw)
-                    .orElseThrow(() -> rejected(definition, raw)));
+            sent.put(name, values.iterator().next());
+        });
+        return sent;
+    }
+
+    /** The merged parameters checked against the spec and normalised; an empty value counts as absent. */
+    public Map<String, String> canonicalize(Map<String, String> sent) {
+        Map<String, String> canonical = new TreeMap<>();
+        sent.forEach((name, raw) -> {
+            if (raw.isEmpty()) {
+                return;
+            }
+            ParameterDefinition definition = definitions.get(name);
+            canonical.put(name, definition == null ? raw : definition.canonical(raw).orElseThrow(() -> rejected(definition, raw)));
         });
         definitions.values().stream()
                 .filter(ParameterDefinition::required)
@@ -65,7 +79,7 @@ public final class RpcParameters {
 
     private static void collect(Map<String, List<String>> source, Map<String, Set<String>> merged) {
         source.forEach((name, values) -> values.stream()
-                .filter(v -> v != null && !v.isEmpty())
+                .filter(v -> v != null)
                 .forEach(v -> merged.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(v)));
     }
 }

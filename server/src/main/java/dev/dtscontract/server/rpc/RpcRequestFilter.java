@@ -1,5 +1,6 @@
 package dev.dtscontract.server.rpc;
 
+import dev.dtscontract.server.auth.Authenticator;
 import dev.dtscontract.server.domain.ErrorCodes;
 import dev.dtscontract.server.domain.RuleViolation;
 import io.micronaut.core.annotation.Nullable;
@@ -24,9 +25,10 @@ import java.util.StringJoiner;
 
 /**
  * Makes the three request shapes one: the form body of a POST is merged into the query string, every
- * value is checked and normalised against the spec ({@link RpcParameters}), and the request goes on with
- * the canonical query only, so the generated interface binds it the same way for GET and POST. The
- * generated form binding (Java names, not the spec's) is thereby never relied on.
+ * value is checked and normalised against the spec ({@link RpcParameters}), the caller is authenticated
+ * over the parameters as sent, and the request goes on with the canonical query only, so the generated
+ * interface binds it the same way for GET and POST. The generated form binding (Java names, not the
+ * spec's) is thereby never relied on.
  */
 @ServerFilter("/")
 public final class RpcRequestFilter {
@@ -34,9 +36,15 @@ public final class RpcRequestFilter {
     /** The canonical Format of the request, for rendering its response. */
     static final String FORMAT_ATTRIBUTE = "dts.format";
 
+    /** The authenticated {@link dev.dtscontract.server.auth.Caller}. */
+    public static final String CALLER_ATTRIBUTE = "dts.caller";
+
     private final RpcParameters parameters;
-    public RpcRequestFilter(SpecContract contract) {
+    private final Authenticator authenticator;
+
+    public RpcRequestFilter(SpecContract contract, Authenticator authenticator) {
         this.parameters = new RpcParameters(contract.parameters());
+        this.authenticator = authenticator;
     }
 
     /**
@@ -51,11 +59,11 @@ public final class RpcRequestFilter {
         if ((!post && request.getMethod() != HttpMethod.GET) || (form && !isForm(request))) {
             return request; // the router answers 405 or 415
         }
-        Map<String, List<String>> query = request.getParameters().asMap();
-        Map<String, List<String>> formParameters = form ? decodeForm(body) : Map.of();
-        request.setAttribute(FORMAT_ATTRIBUTE, requestedFormat(query, formParameters));
-        Map<String, String> canonical = parameters.canonicalize(query, formParameters);
+        Map<String, String> sent = parameters.merge(request.getParameters().asMap(), form ? decodeForm(body) : Map.of());
+        request.setAttribute(FORMAT_ATTRIBUTE, "XML".equalsIgnoreCase(sent.get("Format")) ? "XML" : "JSON");
+        Map<String, String> canonical = parameters.canonicalize(sent);
         request.setAttribute(FORMAT_ATTRIBUTE, canonical.getOrDefault("Format", "JSON"));
+        request.setAttribute(CALLER_ATTRIBUTE, authenticator.authenticate(request.getMethodName(), sent));
         return request.mutate().uri(URI.create("/?" + encode(canonical)));
     }
 
@@ -69,16 +77,6 @@ public final class RpcRequestFilter {
         if (response.getBody().isPresent()) {
             response.contentType(ResponseFormat.of(request));
         }
-    }
-
-    private static String requestedFormat(Map<String, List<String>> query, Map<String, List<String>> form) {
-        for (Map<String, List<String>> source : List.of(query, form)) {
-            List<String> values = source.get("Format");
-            if (values != null && values.stream().anyMatch("XML"::equalsIgnoreCase)) {
-                return "XML";
-            }
-        }
-        return "JSON";
     }
 
     private static Map<String, List<String>> decodeForm(String body) {

@@ -1,5 +1,7 @@
 package dev.dtscontract.server.seed;
 
+import dev.dtscontract.server.auth.AccessKey;
+import dev.dtscontract.server.auth.Accounts;
 import dev.dtscontract.server.domain.DatabaseInstance;
 import dev.dtscontract.server.domain.DtsJob;
 import dev.dtscontract.server.domain.Engine;
@@ -20,8 +22,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
-/** Reads a seed file. Every entry is checked; a missing or unknown value names the entry and the field. */
+/**
+ * Reads a seed file. Every entry is checked; a missing or unknown value names the entry and the field.
+ * Secrets may be written as ${ENV_VAR} to keep them out of the file.
+ */
 public final class SeedLoader {
 
     /** The seed that ships in the jar. */
@@ -70,7 +76,20 @@ public final class SeedLoader {
                     e.text("owner"), JobKind.valueOf(e.text("kind")), e.text("status"), e.integer("latencySeconds", 0),
                     Instant.parse(e.text("checkpoint")), e.endpoint("source"), e.endpoint("destination"), 1));
         }
-        return new Seed(List.copyOf(instances), List.copyOf(jobs));
+        List<AccessKey> keys = new ArrayList<>();
+        List<Accounts.Role> roles = new ArrayList<>();
+        List<Map<String, Object>> rawAccounts = (List<Map<String, Object>>) root.getOrDefault("accounts", List.of());
+        for (int i = 0; i < rawAccounts.size(); i++) {
+            Entry account = new Entry(source + " accounts[" + i + "]", rawAccounts.get(i));
+            String accountId = account.text("id");
+            account.list("accessKeys").forEach(k -> keys.add(new AccessKey(k.text("id"), accountId, k.secret("secret"),
+                    k.bool("enabled", true), null, null)));
+            account.list("temporaryCredentials").forEach(k -> keys.add(new AccessKey(k.text("accessKeyId"), accountId,
+                    k.secret("secret"), true, k.text("securityToken"), Instant.parse(k.text("expires")))));
+            account.list("roles").forEach(r -> roles.add(new Accounts.Role(accountId, r.text("name"),
+                    Set.copyOf(r.strings("grantedTo")))));
+        }
+        return new Seed(List.copyOf(instances), List.copyOf(jobs), List.copyOf(keys), List.copyOf(roles));
     }
 
     /** One map of the seed, with the place it came from for error messages. */
@@ -82,6 +101,45 @@ public final class SeedLoader {
                 throw new IllegalArgumentException(where + ": '" + key + "' is missing");
             }
             return String.valueOf(value);
+        }
+
+        /** A secret, literal or ${ENV_VAR}; an unset variable fails the start naming it (never the value). */
+        String secret(String key) {
+            String raw = text(key);
+            if (raw.startsWith("${") && raw.endsWith("}")) {
+                String variable = raw.substring(2, raw.length() - 1);
+                String value = System.getenv(variable);
+                if (value == null || value.isEmpty()) {
+                    throw new IllegalArgumentException(where + ": '" + key + "' names environment variable " + variable + ", which is not set");
+                }
+                return value;
+            }
+            return raw;
+        }
+
+        boolean bool(String key, boolean fallback) {
+            Object value = values.get(key);
+            return value == null ? fallback : Boolean.parseBoolean(String.valueOf(value));
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Entry> list(String key) {
+            Object value = values.get(key);
+            if (value == null) {
+                return List.of();
+            }
+            List<Map<String, Object>> items = (List<Map<String, Object>>) value;
+            List<Entry> out = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                out.add(new Entry(where + "." + key + "[" + i + "]", items.get(i)));
+            }
+            return out;
+        }
+
+        @SuppressWarnings("unchecked")
+        List<String> strings(String key) {
+            Object value = values.get(key);
+            return value == null ? List.of() : ((List<Object>) value).stream().map(String::valueOf).toList();
         }
 
         String optional(String key) {

@@ -3,6 +3,7 @@ package dev.dtscontract.server.domain;
 /** Builds commands for tests: starts from the document's sample request and changes one thing at a time. */
 final class Commands {
 
+    String caller = "1507800203001111"; // the demo account, owner of the document's job
     String regionId = "cn-hangzhou";
     String resourceGroupId;
     String dtsJobId;
@@ -47,7 +48,7 @@ final class Commands {
     }
 
     ModifyEndpointCommand build() {
-        return new ModifyEndpointCommand(regionId, resourceGroupId, dtsJobId, dtsInstanceId, direction, side, instanceType,
+        return new ModifyEndpointCommand(caller, regionId, resourceGroupId, dtsJobId, dtsInstanceId, direction, side, instanceType,
                 endpointRegionId, endpointInstanceId, endpointIp, endpointPort, modifyAccount, username, Secret.of(password),
                 database, shardUsername, Secret.of(shardPassword), roleName, aliyunUid, dryRun);
     }

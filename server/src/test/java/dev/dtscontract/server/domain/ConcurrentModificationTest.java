@@ -25,7 +25,7 @@ class ConcurrentModificationTest {
     void concurrentChangesOfOneJob_areAllCountedInItsVersion() throws Exception {
         Seed seed = SeedLoader.loadDefault();
         JobStore store = new InMemoryJobStore(seed.jobs());
-        ModifyDtsJobEndpointService service = new ModifyDtsJobEndpointService(store, new InstanceCatalogue(seed.instances()));
+        ModifyDtsJobEndpointService service = new ModifyDtsJobEndpointService(store, new InstanceCatalogue(seed.instances()), seed.accounts());
         DtsJob before = store.findByJobId("m4312mab158****").orElseThrow();
         AtomicInteger acknowledged = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);

@@ -24,7 +24,7 @@ class ModifyDtsJobEndpointServiceTest {
     void freshSeed() {
         Seed seed = SeedLoader.loadDefault();
         store = new InMemoryJobStore(seed.jobs());
-        service = new ModifyDtsJobEndpointService(store, new InstanceCatalogue(seed.instances()));
+        service = new ModifyDtsJobEndpointService(store, new InstanceCatalogue(seed.instances()), seed.accounts());
     }
 
     private Outcome modify(Commands c) {
@@ -491,6 +491,57 @@ class ModifyDtsJobEndpointServiceTest {
             Commands c = Commands.documentedSample();
             c.aliyunUid = "1507800203002222";
             assertViolation("R-ROLE-NAME", ErrorCodes.MISSING_PARAMETER, () -> modify(c));
+        }
+
+        private Commands otherAccountsJob() {
+            Commands c = Commands.forJob("jshanghai00001");
+            c.regionId = "cn-shanghai";
+            c.endpointInstanceId = "rm-uf6mysql0000002";
+            c.dryRun = true;
+            return c;
+        }
+
+        @Test
+        void anotherAccountsJob_isNoPermission() {
+            assertViolation("R-CROSS-ACCOUNT", ErrorCodes.NO_PERMISSION, () -> modify(otherAccountsJob()));
+        }
+
+        @Test
+        void anotherAccountsJobWithAGrantedRole_isAllowed() {
+            Commands c = otherAccountsJob();
+            c.aliyunUid = "1507800203002222";
+            c.roleName = "ram-for-dts";
+            assertFalse(modify(c).applied());
+        }
+
+        @Test
+        void anotherAccountsJobWithARoleNotGranted_isNoPermission() {
+            Commands c = otherAccountsJob();
+            c.aliyunUid = "1507800203002222";
+            c.roleName = "ram-not-granted";
+            assertViolation("R-CROSS-ACCOUNT", ErrorCodes.NO_PERMISSION, () -> modify(c));
+        }
+
+        @Test
+        void grantedRoleNamingAnotherOwner_isNoPermission() {
+            Commands c = otherAccountsJob();
+            c.aliyunUid = "1507800203009999";
+            c.roleName = "ram-for-dts";
+            assertViolation("R-CROSS-ACCOUNT", ErrorCodes.NO_PERMISSION, () -> modify(c));
+        }
+
+        @Test
+        void ownersOwnJob_needsNoRole() {
+            Commands c = otherAccountsJob();
+            c.caller = "1507800203002222";
+            assertFalse(modify(c).applied());
+        }
+
+        @Test
+        void unauthenticatedCaller_isTreatedAsTheOwner() {
+            Commands c = otherAccountsJob();
+            c.caller = null;
+            assertFalse(modify(c).applied());
         }
 
         @Test

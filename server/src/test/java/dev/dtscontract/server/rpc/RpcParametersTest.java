@@ -32,13 +32,17 @@ class RpcParametersTest {
         return q;
     }
 
+    private static Map<String, String> canonicalize(Map<String, List<String>> query, Map<String, List<String>> form) {
+        return PARAMETERS.canonicalize(PARAMETERS.merge(query, form));
+    }
+
     private static RuleViolation rejected(Map<String, List<String>> query, Map<String, List<String>> form) {
-        return assertThrows(RuleViolation.class, () -> PARAMETERS.canonicalize(query, form));
+        return assertThrows(RuleViolation.class, () -> canonicalize(query, form));
     }
 
     @Test
     void enums_matchInAnyCaseAndAreCanonicalised() {
-        Map<String, String> out = PARAMETERS.canonicalize(query("Action", "ModifyDtsJobEndpoint", "Endpoint", "SRC",
+        Map<String, String> out = canonicalize(query("Action", "ModifyDtsJobEndpoint", "Endpoint", "SRC",
                 "EndpointInstanceType", "Distributed_MongoDB", "SynchronizationDirection", "reverse", "Format", "xml"), Map.of());
         assertAll(
                 () -> assertEquals("src", out.get("Endpoint")),
@@ -64,8 +68,8 @@ class RpcParametersTest {
 
     @Test
     void booleans_acceptOnlyTrueOrFalseInAnyCase() {
-        assertEquals("true", PARAMETERS.canonicalize(minimal("DryRun", "TRUE"), Map.of()).get("DryRun"));
-        assertEquals("false", PARAMETERS.canonicalize(minimal("ModifyAccount", "False"), Map.of()).get("ModifyAccount"));
+        assertEquals("true", canonicalize(minimal("DryRun", "TRUE"), Map.of()).get("DryRun"));
+        assertEquals("false", canonicalize(minimal("ModifyAccount", "False"), Map.of()).get("ModifyAccount"));
         for (String bad : List.of("yes", "on", "1", "maybe")) {
             RuleViolation v = rejected(minimal("DryRun", bad), Map.of());
             assertEquals("R-BOOLEAN", v.ruleId(), bad);
@@ -101,7 +105,7 @@ class RpcParametersTest {
 
     @Test
     void formAndQuery_areMerged() {
-        Map<String, String> out = PARAMETERS.canonicalize(query("Action", "ModifyDtsJobEndpoint"),
+        Map<String, String> out = canonicalize(query("Action", "ModifyDtsJobEndpoint"),
                 query("Endpoint", "dest", "EndpointInstanceType", "kafka"));
         assertEquals("dest", out.get("Endpoint"));
         assertEquals("kafka", out.get("EndpointInstanceType"));
@@ -109,7 +113,7 @@ class RpcParametersTest {
 
     @Test
     void sameValueInQueryAndForm_isAccepted() {
-        assertEquals("src", PARAMETERS.canonicalize(minimal(), query("Endpoint", "src")).get("Endpoint"));
+        assertEquals("src", canonicalize(minimal(), query("Endpoint", "src")).get("Endpoint"));
     }
 
     @Test
@@ -138,7 +142,14 @@ class RpcParametersTest {
     }
 
     @Test
+    void merge_keepsValuesAsSentForTheSignature() {
+        Map<String, String> sent = PARAMETERS.merge(minimal("Endpoint", "SRC", "DtsJobId", ""), Map.of());
+        assertEquals("SRC", sent.get("Endpoint"));
+        assertEquals("", sent.get("DtsJobId"));
+    }
+
+    @Test
     void parametersOutsideTheSpec_passThrough() {
-        assertEquals("abc=", PARAMETERS.canonicalize(minimal("Signature", "abc="), Map.of()).get("Signature"));
+        assertEquals("abc=", canonicalize(minimal("Signature", "abc="), Map.of()).get("Signature"));
     }
 }

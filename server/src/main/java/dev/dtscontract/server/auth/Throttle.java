@@ -1,0 +1,31 @@
+package dev.dtscontract.server.auth;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A token bucket per AccessKey (Bucket4j): {@code burst} requests at once, refilled at {@code ratePerSecond}. */
+public final class Throttle {
+
+    private final long ratePerSecond;
+    private final long burst;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    public Throttle(long ratePerSecond, long burst) {
+        if (ratePerSecond < 1 || burst < 1) {
+            throw new IllegalArgumentException("dts.auth rate-per-second and burst must be at least 1");
+        }
+        this.ratePerSecond = ratePerSecond;
+        this.burst = burst;
+    }
+
+    /** Takes one token of the key's bucket; false when the key is over its rate. Keys are the configured ones only. */
+    public boolean tryAcquire(String accessKeyId) {
+        return buckets.computeIfAbsent(accessKeyId, id -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(ratePerSecond, Duration.ofSeconds(1)).build())
+                .build()).tryConsume(1);
+    }
+}
