@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.dtscontract.server.auth.AccessKey;
+import dev.dtscontract.server.auth.SignRequest;
 import dev.dtscontract.server.auth.TestSigner;
 import dev.dtscontract.server.domain.JobStore;
 import dev.dtscontract.spec.SpecExamples;
@@ -22,7 +23,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,10 +41,7 @@ class AuthenticationHttpIT {
 
     /** A GET signed by {@code key}. */
     static String signedBy(AccessKey key, String query) {
-        Map<String, String> p = TestSigner.decode(query);
-        p.putAll(TestSigner.common(key, Instant.now()));
-        p.put("Signature", TestSigner.signature("GET", p, key));
-        return TestSigner.encode(p);
+        return SignRequest.sign("GET", query, key, Instant.now());
     }
 
     static void assertError(HttpResponse<String> r, int status, String code) {

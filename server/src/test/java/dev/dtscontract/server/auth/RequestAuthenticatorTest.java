@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -38,11 +37,8 @@ class RequestAuthenticatorTest {
 
     /** A correctly signed request by {@code key}, signed at {@code signedAt}. */
     private static Map<String, String> signed(AccessKey key, Instant signedAt) {
-        Map<String, String> p = new TreeMap<>(Map.of("Action", "ModifyDtsJobEndpoint", "DtsJobId", "m4312mab158****",
-                "Endpoint", "src", "EndpointInstanceType", "rds"));
-        p.putAll(TestSigner.common(key, signedAt));
-        p.put("Signature", TestSigner.signature("GET", p, key));
-        return p;
+        return TestSigner.decode(SignRequest.sign("GET",
+                "Action=ModifyDtsJobEndpoint&DtsJobId=m4312mab158%2A%2A%2A%2A&Endpoint=src&EndpointInstanceType=rds", key, signedAt));
     }
 
     private void assertRefused(String code, int status, Map<String, String> request) {

@@ -5,13 +5,10 @@ import dev.dtscontract.server.seed.SeedLoader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /** Signs test requests with a seeded AccessKey, as an Alibaba Cloud SDK would. */
 public final class TestSigner {
@@ -26,21 +23,6 @@ public final class TestSigner {
         return SeedLoader.loadDefault().accounts().key(id).orElseThrow();
     }
 
-    /** The common parameters of a fresh request by {@code key} at {@code now}: everything but Signature. */
-    public static Map<String, String> common(AccessKey key, Instant now) {
-        Map<String, String> common = new LinkedHashMap<>();
-        common.put("AccessKeyId", key.id());
-        common.put("SignatureMethod", "HMAC-SHA1");
-        common.put("SignatureVersion", "1.0");
-        common.put("SignatureNonce", UUID.randomUUID().toString());
-        common.put("Timestamp", now.truncatedTo(ChronoUnit.SECONDS).toString());
-        common.put("Version", "2020-01-01");
-        if (key.securityToken() != null) {
-            common.put("SecurityToken", key.securityToken());
-        }
-        return common;
-    }
-
     /** The Signature of these parameters (every one that will be sent, query and form). */
     public static String signature(String method, Map<String, String> parameters, AccessKey key) {
         return Base64.getEncoder().encodeToString(RpcSignature.compute(method, parameters, key.signingKey()));
@@ -48,10 +30,7 @@ public final class TestSigner {
 
     /** An encoded query with the demo key's common parameters and a valid Signature added. */
     public static String signQuery(String method, String query) {
-        Map<String, String> parameters = decode(query);
-        parameters.putAll(common(DEMO, Instant.now()));
-        parameters.put("Signature", signature(method, parameters, DEMO));
-        return encode(parameters);
+        return SignRequest.sign(method, query, DEMO, Instant.now());
     }
 
     public static Map<String, String> decode(String query) {
