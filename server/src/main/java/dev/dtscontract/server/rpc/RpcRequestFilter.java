@@ -64,6 +64,9 @@ public final class RpcRequestFilter {
         Map<String, String> canonical = parameters.canonicalize(sent);
         request.setAttribute(FORMAT_ATTRIBUTE, canonical.getOrDefault("Format", "JSON"));
         request.setAttribute(CALLER_ATTRIBUTE, authenticator.authenticate(request.getMethodName(), sent));
+        if (!form && canonical.equals(sent)) {
+            return request; // already canonical and all in the query: nothing to rewrite
+        }
         return request.mutate().uri(URI.create("/?" + encode(canonical)));
     }
 

@@ -1,0 +1,45 @@
+-- Cycles through pre-signed request paths (one per line), each thread taking a disjoint slice so that
+-- no SignatureNonce is sent twice. Usage: wrk -tT ... -s cycle.lua <url> -- <file> <T>
+-- (<file> <threads>, the same thread count as wrk's -t.)
+-- Prints one JSON line at the end; non2xx counts every answer outside 2xx/3xx (wrk's status errors).
+local counter = 0
+
+function setup(thread)
+  thread:set("tid", counter)
+  counter = counter + 1
+end
+
+local paths = {}
+local n = 0
+local i = 0
+
+function init(args)
+  local file = args[1]
+  local NTHREADS = tonumber(args[2])
+  local k = 0
+  for line in io.lines(file) do
+    if k % NTHREADS == tid then
+      n = n + 1
+      paths[n] = line
+    end
+    k = k + 1
+  end
+  if n == 0 then error("no request lines in " .. file) end
+end
+
+function request()
+  i = i + 1
+  if i > n then
+    i = 1
+  end
+  return wrk.format("GET", paths[i])
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    '{"requests":%d,"duration_us":%d,"non2xx":%d,"connect_errors":%d,"read_errors":%d,"write_errors":%d,"timeouts":%d,' ..
+    '"p50_us":%d,"p90_us":%d,"p99_us":%d,"max_us":%d}\n',
+    summary.requests, summary.duration, e.status, e.connect, e.read, e.write, e.timeout,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))
+end

@@ -1,0 +1,50 @@
+// Summarizes bench/results/raw.csv: medians and min–max over rounds per server, case and connection count,
+// and the ratios emulator/peer computed pair by pair within each round (then their median and min–max).
+const fs = require('fs');
+const [raw, out] = process.argv.slice(2);
+const rows = fs.readFileSync(raw, 'utf8').trim().split('\n').slice(1).map(l => {
+  const [round, server, kase, conns, rps, p50, p99, non2xx, errors, startup, rss] = l.split(',');
+  return { round: +round, server, kase, conns: +conns, rps: +rps, p50: +p50, p99: +p99, non2xx: +non2xx, errors: +errors, startup: +startup, rss: +rss };
+});
+const median = a => { const s = [...a].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const span = a => `${Math.min(...a)}–${Math.max(...a)}`;
+const fmt = (a, d = 0) => `${median(a).toFixed(d)} (${Math.min(...a).toFixed(d)}–${Math.max(...a).toFixed(d)})`;
+const groups = new Map();
+for (const r of rows) {
+  const k = `${r.server}|${r.kase}|${r.conns}`;
+  if (!groups.has(k)) groups.set(k, []);
+  groups.get(k).push(r);
+}
+const csv = ['server,case,connections,rounds,rps_median,rps_min,rps_max,p50_ms_median,p99_ms_median,p99_ms_max,startup_ms_median,rss_mb_median,rss_mb_max'];
+let md = '| server | case | conns | req/s median (min–max) | p50 ms | p99 ms median (min–max) | start to first answer ms | RSS after load MB |\n|---|---|---|---|---|---|---|---|\n';
+const dat = [];
+for (const [k, g] of groups) {
+  const [server, kase, conns] = k.split('|');
+  const rps = g.map(r => r.rps), p99 = g.map(r => r.p99);
+  csv.push([server, kase, conns, g.length, median(rps), Math.min(...rps), Math.max(...rps), median(g.map(r => r.p50)), median(p99),
+    Math.max(...p99), median(g.map(r => r.startup)), median(g.map(r => r.rss)), Math.max(...g.map(r => r.rss))].join(','));
+  md += `| ${server} | ${kase} | ${conns} | ${fmt(rps)} | ${median(g.map(r => r.p50)).toFixed(2)} | ${fmt(p99, 2)} | ${fmt(g.map(r => r.startup))} | ${fmt(g.map(r => r.rss))} |\n`;
+  dat.push(`"${server}${kase === 'fixed' ? '' : ' ' + kase} c${conns}" ${median(rps)} ${median(p99)}`);
+}
+md += '\n| ratio (within each round) | conns | median (min–max) |\n|---|---|---|\n';
+const ratioCsv = ['emulator_case,peer,connections,ratio_median,ratio_min,ratio_max'];
+for (const kase of ['dryrun', 'modify', 'xml']) {
+  for (const peer of ['wiremock', 'prism', 'nginx']) {
+    for (const conns of [16, 64]) {
+      const ratios = [];
+      for (const round of new Set(rows.map(r => r.round))) {
+        const e = rows.find(r => r.round === round && r.server === 'emulator' && r.kase === kase && r.conns === conns);
+        const p = rows.find(r => r.round === round && r.server === peer && r.conns === conns);
+        if (e && p && p.rps > 0) ratios.push(e.rps / p.rps);
+      }
+      if (!ratios.length) continue;
+      md += `| emulator ${kase} / ${peer} | ${conns} | ${fmt(ratios, 2)} |\n`;
+      ratioCsv.push([kase, peer, conns, median(ratios).toFixed(3), Math.min(...ratios).toFixed(3), Math.max(...ratios).toFixed(3)].join(','));
+    }
+  }
+}
+fs.writeFileSync(`${out}/summary.csv`, csv.join('\n') + '\n');
+fs.writeFileSync(`${out}/ratios.csv`, ratioCsv.join('\n') + '\n');
+fs.writeFileSync(`${out}/summary.md`, md);
+fs.writeFileSync(`${out}/chart.dat`, dat.join('\n') + '\n');
+process.stdout.write(md);

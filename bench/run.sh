@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# One command: bash bench/run.sh [ROUNDS] [SECONDS]
+# Measures, on loopback only, one server after another, round after round: the emulator (three cases),
+# WireMock standalone serving the spec's documented success example, Prism mocking the spec with request
+# validation, and nginx returning the documented body. Writes bench/results/{raw.csv,summary.csv,summary.md,chart.png}.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+ROUNDS="${1:-3}"
+DURATION="${2:-10}"
+WARMUP="${WARMUP:-5}"
+THREADS=2
+EMULATOR_JAVA_OPTS="${EMULATOR_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx128m}"
+OUT="$ROOT/bench/results"
+TMP="$OUT/tmp"
+JAR="$ROOT/server/target/dts-emulator.jar"
+PORT=18090
+mkdir -p "$OUT" "$TMP"
+
+log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
+
+# --- what the machine needs ---------------------------------------------------------------------------
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v nginx >/dev/null || missing+=(nginx-light)
+command -v gnuplot >/dev/null || missing+=(gnuplot-nox)
+command -v curl >/dev/null || missing+=(curl)
+command -v node >/dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+if [ ! -x "$TMP/prism/node_modules/.bin/prism" ]; then
+  log "installing @stoplight/prism-cli from npm"
+  mkdir -p "$TMP/prism" && (cd "$TMP/prism" && npm install --silent --no-audit --no-fund @stoplight/prism-cli@5.16.0 >/dev/null)
+fi
+log "building the emulator"
+(cd "$ROOT" && mvn -B -q -DskipTests package >/dev/null)
+WIREMOCK_JAR="$TMP/wiremock-standalone-3.13.2.jar"
+[ -f "$WIREMOCK_JAR" ] || (cd "$TMP" && mvn -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory="$TMP" >/dev/null)
+
+# --- fixtures, all from the spec ----------------------------------------------------------------------
+FX="$TMP/fixtures"
+java -cp "$JAR" "$ROOT/bench/lib/SpecFixtures.java" "$FX"
+SAMPLE="$(cat "$FX/sample.query")"
+sign() { # sign COUNT QUERY > file: pre-signed paths, one fresh nonce each
+  java -cp "$JAR" dev.dtscontract.server.auth.SignRequest --count "$1" --base / "$2"
+}
+# A static signed sample for the peers (they do not verify signatures; Prism checks the parameters are there).
+STATIC="$(sign 1 "$SAMPLE")"
+for _ in $(seq $THREADS); do echo "$STATIC"; done > "$TMP/static.txt"
+sed "s#@PORT@#$PORT#; s#@TMP@#$TMP#g; s#@BODY@#$(cat "$FX/success.json")#" "$ROOT/bench/lib/nginx.conf.in" > "$TMP/nginx.conf"
+mkdir -p "$TMP/nginx-tmp"
+
+declare -A CASE_QUERY=(
+  [dryrun]="$SAMPLE"
+  [xml]="$SAMPLE&Format=XML"
+)
+MODIFY_A="Action=ModifyDtsJobEndpoint&DtsJobId=m4312mab158%2A%2A%2A%2A&Endpoint=src&EndpointInstanceType=rds&EndpointInstanceId=rm-bp10k50h8374w%2A%2A%2A%2A"
+MODIFY_B="Action=ModifyDtsJobEndpoint&DtsJobId=m4312mab158%2A%2A%2A%2A&Endpoint=src&EndpointInstanceType=rds&EndpointInstanceId=rm-bp1alt0mysql0002"
+
+lines_for() { # lines_for CASE COUNT FILE: signed request paths for an emulator case
+  if [ "$1" = modify ]; then # every request changes the job: alternate between two endpoints
+    sign $(( $2 / 2 + 1 )) "$MODIFY_A" > "$TMP/a.txt"; sign $(( $2 / 2 + 1 )) "$MODIFY_B" > "$TMP/b.txt"
+    paste -d'\n' "$TMP/a.txt" "$TMP/b.txt" > "$3"
+  else
+    sign "$2" "${CASE_QUERY[$1]}" > "$3"
+  fi
+}
+
+tree_rss_mb() { # resident memory of a process and its children
+  local total=0 p
+  for p in $1 $(pgrep -P "$1" || true); do total=$(( total + $(ps -o rss= -p "$p" 2>/dev/null || echo 0) )); done
+  echo $(( total / 1024 ))
+}
+
+wrk_json() { # wrk_json CONNECTIONS SECONDS FILE
+  wrk -t$THREADS -c"$1" -d"$2"s --timeout 5s -s "$ROOT/bench/lib/cycle.lua" "http://127.0.0.1:$PORT" -- "$3" $THREADS | tail -n 1
+}
+
+start_server() { # start_server NAME CASE: starts it, echoes "PID STARTUP_MS"
+  local t0 poll
+  t0=$(date +%s%N)
+  case "$1" in
+    emulator) DTS_PORT=$PORT java $EMULATOR_JAVA_OPTS -jar "$JAR" > "$TMP/emulator.log" 2>&1 & ;;
+    wiremock) java -jar "$WIREMOCK_JAR" --port $PORT --bind-address 127.0.0.1 --root-dir "$FX/wiremock" --disable-banner --no-request-journal > "$TMP/wiremock.log" 2>&1 & ;;
+    prism) "$TMP/prism/node_modules/.bin/prism" mock -h 127.0.0.1 -p $PORT "$FX/spec.yaml" > "$TMP/prism.log" 2>&1 & ;;
+    nginx) nginx -c "$TMP/nginx.conf" -g 'daemon off;' > "$TMP/nginx.log" 2>&1 & ;;
+  esac
+  local pid=$!
+  [ "$1" = emulator ] && sign 3000 "$SAMPLE" > "$TMP/poll.txt"
+  local n=0
+  while :; do
+    n=$((n + 1))
+    if [ "$1" = emulator ]; then poll="$(sed -n "${n}p" "$TMP/poll.txt")"; else poll="$STATIC"; fi
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT$poll" || true)" = 200 ] && break
+    kill -0 $pid 2>/dev/null || { log "$1 died: see $TMP/$1.log"; exit 1; }
+    [ $n -ge 2900 ] && { log "$1 gave no answer"; exit 1; }
+    sleep 0.01
+  done
+  echo "$pid $(( ($(date +%s%N) - t0) / 1000000 ))"
+}
+
+stop_server() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; sleep 0.5; }
+
+RAW="$OUT/raw.csv"
+echo "round,server,case,connections,rps,p50_ms,p99_ms,non2xx,socket_errors,startup_ms,rss_mb" > "$RAW"
+
+measure() { # measure ROUND SERVER CASE
+  local round=$1 server=$2 kase=$3 started pid startup warm rps est file json rows=() c
+  started=$(start_server "$server" "$kase"); pid=${started% *}; startup=${started#* }
+  if [ "$server" = emulator ]; then
+    lines_for "$kase" 200000 "$TMP/warm.txt"; warm="$TMP/warm.txt"
+  else
+    warm="$TMP/static.txt"
+  fi
+  json=$(wrk_json 64 "$WARMUP" "$warm")
+  rps=$(node -e "const j=JSON.parse(process.argv[1]);console.log(Math.round(j.requests*1e6/j.duration_us))" "$json")
+  for c in 16 64; do
+    file="$TMP/static.txt"
+    if [ "$server" = emulator ]; then
+      est=$(( (rps > 20000 ? rps : 20000) * DURATION * 2 ))
+      file="$TMP/run.txt"; lines_for "$kase" "$est" "$file"
+    fi
+    json=$(wrk_json $c "$DURATION" "$file")
+    rows+=("$(node -e "
+      const j=JSON.parse(process.argv[1]);
+      const e=j.connect_errors+j.read_errors+j.write_errors+j.timeouts;
+      console.log([process.argv[2],process.argv[3],process.argv[4],process.argv[5],(j.requests*1e6/j.duration_us).toFixed(0),
+        (j.p50_us/1000).toFixed(2),(j.p99_us/1000).toFixed(2),j.non2xx,e].join(','))" "$json" "$round" "$server" "$kase" "$c")")
+  done
+  local rss; rss=$(tree_rss_mb "$pid")
+  stop_server "$pid"
+  for r in "${rows[@]}"; do echo "$r,$startup,$rss" >> "$RAW"; log "$r startup=${startup}ms rss=${rss}MB"; done
+}
+
+for round in $(seq "$ROUNDS"); do
+  measure "$round" emulator dryrun
+  measure "$round" wiremock fixed
+  measure "$round" emulator modify
+  measure "$round" prism fixed
+  measure "$round" emulator xml
+  measure "$round" nginx fixed
+done
+
+node "$ROOT/bench/lib/summarize.js" "$RAW" "$OUT"
+gnuplot -e "datafile='$OUT/chart.dat'; outfile='$OUT/chart.png'" "$ROOT/bench/lib/chart.gp"
+rm -f "$TMP"/*.txt
+if awk -F, 'NR>1 && ($8>0 || $9>0) {bad=1} END {exit !bad}' "$RAW"; then
+  log "FAILED: some runs had non-2xx answers or socket errors (see $RAW)"; exit 1
+fi
+log "done: $OUT/summary.md"
