@@ -12,8 +12,7 @@ import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import dev.dtscontract.spec.SpecExamples;
 import dev.dtscontract.spec.SpecExamples.RequestExample;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,17 +33,9 @@ class AlibabaSdkCompatibilityTest {
     private static final SpecExamples SPEC = SpecExamples.load();
     private static final Pattern REQUEST_ID = Comparisons.REQUEST_ID;
 
-    private static Emulator emulator;
+    @RegisterExtension
+    static final Emulator emulator = new Emulator();
 
-    @BeforeAll
-    static void start() {
-        emulator = new Emulator();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
 
     private static IAcsClient client(String accessKeyId, String secret) {
         return new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou", accessKeyId, secret));

@@ -9,8 +9,6 @@ import dev.dtscontract.client.model.ModelFormat;
 import dev.dtscontract.spec.SpecExamples;
 import dev.dtscontract.spec.SpecExamples.RequestExample;
 import dev.dtscontract.spec.SpecExamples.ResponseExample;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,20 +42,12 @@ class ClientThroughProxyContractTest {
             "ModifyDtsJobEndpointInvalidTimeStampFormat", "the client's signing filter sets Timestamp itself",
             "ModifyDtsJobEndpointMissingEndpoint", "the client refuses a request without Endpoint before sending it");
 
-    private static Emulator emulator;
+    @RegisterExtension
+    static final Emulator emulator = new Emulator();
 
     @RegisterExtension
     static WireMockExtension proxy = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    @BeforeAll
-    static void start() {
-        emulator = new Emulator();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
 
     static Stream<RequestExample> sendableExamples() {
         return SPEC.requests().stream().filter(r -> r.appliesTo("server") && !NOT_SENDABLE_BY_THE_CLIENT.containsKey(r.id()));

@@ -3,6 +3,9 @@ package dev.dtscontract.contract;
 import dev.dtscontract.client.Credentials;
 import dev.dtscontract.client.internal.RpcSigner;
 import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.io.IOException;
@@ -20,15 +23,24 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
-/** The real emulator, in-process on a random port with the default seed, and raw HTTP to it. */
-final class Emulator implements AutoCloseable {
+/**
+ * The real emulator, in-process on a random port with the default seed, and raw HTTP to it. Register it as
+ * {@code @RegisterExtension static final Emulator emulator = new Emulator();}: one fresh emulator per test class.
+ */
+final class Emulator implements BeforeAllCallback, AfterAllCallback {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final EmbeddedServer server;
+    private EmbeddedServer server;
 
-    Emulator() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        server.getApplicationContext().close();
     }
 
     URI url() {
@@ -91,8 +103,4 @@ final class Emulator implements AutoCloseable {
         return out;
     }
 
-    @Override
-    public void close() {
-        server.getApplicationContext().close();
-    }
 }

@@ -5,9 +5,8 @@ import dev.dtscontract.client.DtsClient;
 import dev.dtscontract.client.DtsClientException;
 import dev.dtscontract.client.RetryPolicy;
 import dev.dtscontract.spec.SpecExamples;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,17 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OwnClientAuthenticationTest {
 
     private static final SpecExamples SPEC = SpecExamples.load();
-    private static Emulator emulator;
+    @RegisterExtension
+    static final Emulator emulator = new Emulator();
 
-    @BeforeAll
-    static void start() {
-        emulator = new Emulator();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
 
     private static void assertRefused(String code, int status, Credentials credentials) {
         try (DtsClient client = DtsClient.builder().endpoint(emulator.url()).credentials(credentials).retryPolicy(RetryPolicy.none()).build()) {

@@ -3,9 +3,8 @@ package dev.dtscontract.contract;
 import dev.dtscontract.spec.SpecExamples;
 import dev.dtscontract.spec.SpecExamples.RequestExample;
 import dev.dtscontract.spec.SpecExamples.ResponseExample;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,17 +23,9 @@ class ProviderContractTest {
     private static final SpecExamples SPEC = SpecExamples.load();
     static final String SAMPLE = "ModifyDtsJobEndpointDocumentedSample";
 
-    private static Emulator emulator;
+    @RegisterExtension
+    static final Emulator emulator = new Emulator();
 
-    @BeforeAll
-    static void start() {
-        emulator = new Emulator();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
 
     static Stream<RequestExample> serverRequestExamples() {
         return SPEC.requests().stream().filter(r -> r.appliesTo("server"));
