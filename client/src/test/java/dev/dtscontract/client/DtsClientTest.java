@@ -268,7 +268,7 @@ class DtsClientTest {
     }
 
     @Test
-    void region_buildsTheRegionalEndpoint() {
+    void malformedRegion_isRejected() {
         assertThrows(IllegalArgumentException.class, () -> DtsClient.builder().region("not a region"));
     }
 }

@@ -25,8 +25,12 @@ final class EndpointPrecheck {
         this.catalogue = catalogue;
     }
 
+    /** The side of the job a request changes, and the endpoint that passed the precheck for it. */
+    record Replacement(JobSide side, JobEndpoint endpoint) {
+    }
+
     /** The job side a request changes; R-DIRECTION. */
-    JobSide targetSide(DtsJob job, ModifyEndpointCommand command) {
+    private static JobSide targetSide(DtsJob job, ModifyEndpointCommand command) {
         if (command.direction() == Direction.REVERSE) {
             if (job.kind() != JobKind.TWO_WAY_SYNCHRONIZATION) {
                 throw new RuleViolation("R-DIRECTION", ErrorCodes.INVALID_DIRECTION,
@@ -37,7 +41,7 @@ final class EndpointPrecheck {
         return command.side();
     }
 
-    JobEndpoint check(DtsJob job, ModifyEndpointCommand command) {
+    Replacement check(DtsJob job, ModifyEndpointCommand command) {
         JobSide side = targetSide(job, command);
         JobEndpoint current = job.endpoint(side);
         InstanceType type = command.instanceType();
@@ -59,7 +63,7 @@ final class EndpointPrecheck {
                 : type.isCloudInstance() ? catalogue.find(instanceId).map(DatabaseInstance::region).orElse(job.regionId())
                 : current.region();
         boolean newAccount = command.modifyAccount();
-        return new JobEndpoint(type, engine,
+        return new Replacement(side, new JobEndpoint(type, engine,
                 type.identity() == InstanceType.Identity.IP_AND_PORT ? null : instanceId,
                 type.identity() == InstanceType.Identity.IP_AND_PORT ? ip : null,
                 type.identity() == InstanceType.Identity.INSTANCE_ID ? null : port,
@@ -69,7 +73,7 @@ final class EndpointPrecheck {
                 newAccount && shardAccount ? command.shardUsername() : current.shardUsername(),
                 newAccount && shardAccount ? command.shardPassword() : current.shardPassword(),
                 blankToNull(command.roleName()) != null ? command.roleName() : current.roleName(),
-                blankToNull(command.aliyunUid()) != null ? command.aliyunUid() : current.aliyunUid());
+                blankToNull(command.aliyunUid()) != null ? command.aliyunUid() : current.aliyunUid()));
     }
 
     /** R-ACCOUNT-REQUIRED (R-ACCOUNT-ONLY-WITH-MODIFY: without ModifyAccount they are ignored). */

@@ -26,8 +26,10 @@ public final class ModifyDtsJobEndpointService {
             return new Outcome(job, false);
         }
         // The precheck runs again inside the atomic update, against the job as it is at that moment.
-        DtsJob updated = store.update(job.dtsJobId(), current ->
-                current.withEndpoint(precheck.targetSide(current, command), precheck.check(current, command)));
+        DtsJob updated = store.update(job.dtsJobId(), current -> {
+            EndpointPrecheck.Replacement replacement = precheck.check(current, command);
+            return current.withEndpoint(replacement.side(), replacement.endpoint());
+        });
         return new Outcome(updated, true);
     }
 }
