@@ -1,6 +1,5 @@
 package dev.dtscontract.server;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import dev.dtscontract.server.auth.Accounts;
 import dev.dtscontract.server.auth.Authenticator;
 import dev.dtscontract.server.auth.Caller;
@@ -73,7 +72,7 @@ final class EmulatorFactory {
                             + "as if from the job's owner. For quick local use only. !!!");
             return (method, parameters) -> Caller.UNAUTHENTICATED;
         }
-        return new RequestAuthenticator(accounts, new NonceMemory(RequestAuthenticator.WINDOW, maxNonces, Ticker.systemTicker()),
+        return new RequestAuthenticator(accounts, new NonceMemory(RequestAuthenticator.WINDOW, maxNonces, System::nanoTime),
                 new Throttle(ratePerSecond, burst), clock);
     }
 }

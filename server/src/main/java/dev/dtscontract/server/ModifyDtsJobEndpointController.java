@@ -29,8 +29,7 @@ import io.micronaut.http.context.ServerRequestContext;
  * query and normalised every value, so GET and POST bind alike; the POST's form arguments are unused.
  */
 @Controller
-// Not final: Micronaut validates the generated @NotNull parameters through an AOP proxy.
-public class ModifyDtsJobEndpointController extends AbstractDtsController {
+public final class ModifyDtsJobEndpointController extends AbstractDtsController {
 
     private final ModifyDtsJobEndpointService service;
 

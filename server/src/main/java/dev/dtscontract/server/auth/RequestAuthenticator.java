@@ -4,9 +4,11 @@ import dev.dtscontract.server.domain.RuleViolation;
 
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -88,15 +90,39 @@ public final class RequestAuthenticator implements Authenticator {
     }
 
     private void requireFreshTimestamp(String timestamp) {
-        Instant signedAt;
-        try {
-            signedAt = Instant.parse(timestamp);
-        } catch (DateTimeParseException e) {
-            throw violation("InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted.");
-        }
+        Instant signedAt = parseTimestamp(timestamp);
         if (Duration.between(signedAt, clock.instant()).abs().compareTo(WINDOW) > 0) {
             throw violation("InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.");
         }
+    }
+
+    /**
+     * The one format the spec allows, yyyy-MM-ddTHH:mm:ssZ in UTC, read field by field: the general ISO parser
+     * was a noticeable share of every request.
+     */
+    static Instant parseTimestamp(String timestamp) {
+        if (timestamp.length() == 20 && timestamp.charAt(4) == '-' && timestamp.charAt(7) == '-' && timestamp.charAt(10) == 'T'
+                && timestamp.charAt(13) == ':' && timestamp.charAt(16) == ':' && timestamp.charAt(19) == 'Z') {
+            try {
+                return LocalDateTime.of(digits(timestamp, 0, 4), digits(timestamp, 5, 2), digits(timestamp, 8, 2),
+                        digits(timestamp, 11, 2), digits(timestamp, 14, 2), digits(timestamp, 17, 2)).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeException | NumberFormatException outOfRange) {
+                // falls through
+            }
+        }
+        throw violation("InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted.");
+    }
+
+    private static int digits(String text, int start, int count) {
+        int value = 0;
+        for (int i = start; i < start + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException();
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static RuleViolation violation(String code, String message) {

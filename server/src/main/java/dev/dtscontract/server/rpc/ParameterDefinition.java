@@ -3,10 +3,14 @@ package dev.dtscontract.server.rpc;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** One request parameter as the spec defines it, and how a raw wire value is checked and normalised. */
+/**
+ * One request parameter as the spec defines it, and how a raw wire value is checked and normalised.
+ * The spec's pattern is compiled once, at start.
+ */
 public record ParameterDefinition(String name, boolean required, String type, List<String> enumValues,
-                                  boolean caseInsensitive, String pattern, boolean secret) {
+                                  boolean caseInsensitive, Pattern pattern, boolean secret) {
 
     /** The canonical spelling of a raw value, or empty when the spec does not allow it (R-ENUM, R-BOOLEAN). */
     public Optional<String> canonical(String raw) {
@@ -15,11 +19,14 @@ public record ParameterDefinition(String name, boolean required, String type, Li
                     ? Optional.of(raw.toLowerCase(Locale.ROOT)) : Optional.empty();
         }
         if (!enumValues.isEmpty()) {
-            return enumValues.stream()
-                    .filter(v -> caseInsensitive ? v.equalsIgnoreCase(raw) : v.equals(raw))
-                    .findFirst();
+            for (String value : enumValues) {
+                if (caseInsensitive ? value.equalsIgnoreCase(raw) : value.equals(raw)) {
+                    return Optional.of(value);
+                }
+            }
+            return Optional.empty();
         }
-        if (pattern != null && !raw.matches(pattern)) {
+        if (pattern != null && !pattern.matcher(raw).matches()) {
             return Optional.empty();
         }
         return Optional.of(raw);
@@ -41,6 +48,6 @@ public record ParameterDefinition(String name, boolean required, String type, Li
         if (!enumValues.isEmpty()) {
             return String.join(", ", enumValues);
         }
-        return "a value matching " + pattern;
+        return "a value matching " + pattern.pattern();
     }
 }

@@ -3,9 +3,11 @@ package dev.dtscontract.server.rpc;
 import dev.dtscontract.server.domain.ErrorCodes;
 import dev.dtscontract.server.domain.RuleViolation;
 
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -17,28 +19,26 @@ import java.util.TreeMap;
 public final class RpcParameters {
 
     private final Map<String, ParameterDefinition> definitions;
+    /** The required parameters, Action first: a request for another action is answered as such. */
+    private final List<ParameterDefinition> required;
 
     public RpcParameters(Map<String, ParameterDefinition> definitions) {
         this.definitions = definitions;
+        this.required = definitions.values().stream()
+                .filter(ParameterDefinition::required)
+                .sorted(Comparator.comparing((ParameterDefinition d) -> !d.name().equals("Action")).thenComparing(ParameterDefinition::name))
+                .toList();
     }
 
     /**
      * Query and form merged into one value per name, as sent (R-SINGLE-VALUE): the input of the signature
-     * check. An empty value is kept, since it was signed.
+     * check. An empty value is kept, since it was signed. The same value sent twice counts once.
      */
     public Map<String, String> merge(Map<String, List<String>> query, Map<String, List<String>> form) {
-        Map<String, Set<String>> merged = new TreeMap<>();
-        collect(query, merged);
-        collect(form, merged);
         Map<String, String> sent = new TreeMap<>();
-        merged.forEach((name, values) -> {
-            if (values.size() > 1) {
-                ParameterDefinition definition = definitions.get(name);
-                throw RuleViolation.invalid("R-SINGLE-VALUE", name, "it has more than one value: "
-                        + String.join(", ", values.stream().map(v -> definition == null ? v : definition.printable(v)).toList()) + ".");
-            }
-            sent.put(name, values.iterator().next());
-        });
+        if (!collect(query, sent) || !collect(form, sent)) {
+            throw moreThanOneValue(query, form);
+        }
         return sent;
     }
 
@@ -52,14 +52,11 @@ public final class RpcParameters {
             ParameterDefinition definition = definitions.get(name);
             canonical.put(name, definition == null ? raw : definition.canonical(raw).orElseThrow(() -> rejected(definition, raw)));
         });
-        definitions.values().stream()
-                .filter(ParameterDefinition::required)
-                .filter(d -> !canonical.containsKey(d.name()))
-                .sorted((a, b) -> a.name().equals("Action") ? -1 : b.name().equals("Action") ? 1 : 0)
-                .findFirst()
-                .ifPresent(d -> {
-                    throw RuleViolation.missing("R-REQUIRED", d.name());
-                });
+        for (ParameterDefinition definition : required) {
+            if (!canonical.containsKey(definition.name())) {
+                throw RuleViolation.missing("R-REQUIRED", definition.name());
+            }
+        }
         return canonical;
     }
 
@@ -77,9 +74,31 @@ public final class RpcParameters {
                 "\"" + definition.printable(raw) + "\". Valid values: " + definition.validValues() + ".");
     }
 
-    private static void collect(Map<String, List<String>> source, Map<String, Set<String>> merged) {
-        source.forEach((name, values) -> values.stream()
-                .filter(v -> v != null)
-                .forEach(v -> merged.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(v)));
+    /** Adds every value to {@code sent}; false when a name already has another value. */
+    private static boolean collect(Map<String, List<String>> source, Map<String, String> sent) {
+        for (Map.Entry<String, List<String>> parameter : source.entrySet()) {
+            for (String value : parameter.getValue()) {
+                if (value != null) {
+                    String previous = sent.putIfAbsent(parameter.getKey(), value);
+                    if (previous != null && !previous.equals(value)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The rule broken, naming the first parameter with several values and all of them (secrets masked). */
+    private RuleViolation moreThanOneValue(Map<String, List<String>> query, Map<String, List<String>> form) {
+        Map<String, Set<String>> values = new TreeMap<>();
+        for (Map<String, List<String>> source : List.of(query, form)) {
+            source.forEach((name, list) -> list.stream().filter(Objects::nonNull)
+                    .forEach(v -> values.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(v)));
+        }
+        Map.Entry<String, Set<String>> first = values.entrySet().stream().filter(e -> e.getValue().size() > 1).findFirst().orElseThrow();
+        ParameterDefinition definition = definitions.get(first.getKey());
+        return RuleViolation.invalid("R-SINGLE-VALUE", first.getKey(), "it has more than one value: "
+                + String.join(", ", first.getValue().stream().map(v -> definition == null ? v : definition.printable(v)).toList()) + ".");
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What the emulator reads from the spec in the api-spec jar at start: the parameters of the operation
@@ -73,7 +74,7 @@ public final class SpecContract {
                     (String) schema.get("type"),
                     enumValues == null ? List.of() : enumValues.stream().map(String::valueOf).toList(),
                     Boolean.TRUE.equals(schema.get("x-case-insensitive")),
-                    (String) schema.get("pattern"),
+                    schema.get("pattern") == null ? null : Pattern.compile((String) schema.get("pattern")),
                     "password".equals(schema.get("format"))));
         }
         return Map.copyOf(out);

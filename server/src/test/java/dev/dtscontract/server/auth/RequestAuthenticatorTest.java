@@ -1,6 +1,5 @@
 package dev.dtscontract.server.auth;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import dev.dtscontract.server.domain.RuleViolation;
 import dev.dtscontract.server.rpc.SpecContract;
 import dev.dtscontract.server.seed.SeedLoader;
@@ -14,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +27,7 @@ class RequestAuthenticatorTest {
     private static final SpecContract SPEC = SpecContract.load();
 
     private final AtomicLong nanos = new AtomicLong();
-    private final Ticker ticker = nanos::get;
+    private final LongSupplier ticker = nanos::get;
     private RequestAuthenticator authenticator = authenticator(new Throttle(1000, 1000));
 
     private RequestAuthenticator authenticator(Throttle throttle) {
@@ -90,6 +90,15 @@ class RequestAuthenticatorTest {
     void timestampThatIsNoDate_isFormatError() {
         Map<String, String> request = signed(TestSigner.DEMO, NOW);
         request.put("Timestamp", "2026-13-45T10:00:00Z");
+        assertRefused("InvalidTimeStamp.Format", 400, request);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-24T10:00:00.000Z", "2026-11-24 10:00:00Z", "2026-11-24T10:00:00+08:00",
+            "2026-11-24T10:0a:00Z", "2026-02-30T10:00:00Z", "2026-11-24T24:00:00Z", "+2026-1-24T10:00:00Z"})
+    void timestampOutsideTheSpecPattern_isFormatError(String timestamp) {
+        Map<String, String> request = signed(TestSigner.DEMO, NOW);
+        request.put("Timestamp", timestamp);
         assertRefused("InvalidTimeStamp.Format", 400, request);
     }
 
