@@ -5,18 +5,22 @@ import java.util.function.LongSupplier;
 
 /**
  * The SignatureNonces seen per AccessKey within the validity window of a request (R-SIGNATURE, replay).
- * A nonce is remembered for exactly the window after its first use, as a 64-bit hash of key and nonce
- * with the time it was seen: 16 bytes an entry instead of two strings and a cache node, which kept the
- * emulator's memory growing with every request under load (see bench/). Two generations, each at most one
- * window long, are kept; the older one is dropped whole. Bounded: past {@code maximumSize} entries the
- * oldest generation is dropped early, so replay protection can weaken under extreme load but memory cannot run out.
- * A false "used" needs a 64-bit hash collision within the window (about 1 in 10^13 at a million nonces).
+ * A nonce is remembered for the window after its first use (and at most one second longer), as one long:
+ * a 54-bit hash of key and nonce with the second it was seen. Eight bytes an entry instead of two strings
+ * and a cache node, which kept the emulator's memory growing with every request under load (see bench/).
+ * Two generations, each at most one window long, are kept; the older one is dropped whole. Bounded: past
+ * {@code maximumSize} entries the oldest generation is dropped early, so replay protection can weaken under
+ * extreme load but memory cannot run out. A false "used" needs a hash collision within the window
+ * (about 1 in 10^10 at a million remembered nonces).
  */
 public final class NonceMemory {
 
     private static final int INITIAL_SLOTS = 1 << 12;
+    private static final long SECOND = 1_000_000_000L;
 
     private final long windowNanos;
+    /** Low bits of an entry: the second within its generation it was seen; the high bits identify the nonce. */
+    private final int secondBits;
     private final int generationLimit;
     private final LongSupplier nanoTime;
     private Generation current;
@@ -32,6 +36,7 @@ public final class NonceMemory {
             throw new IllegalArgumentException("maximumSize must be at least 2");
         }
         this.windowNanos = window.toNanos();
+        this.secondBits = 64 - Long.numberOfLeadingZeros(Math.max(1, window.toSeconds()));
         this.generationLimit = (int) Math.min(maximumSize / 2, 1 << 29);
         this.nanoTime = nanoTime;
         long now = nanoTime.getAsLong();
@@ -46,16 +51,16 @@ public final class NonceMemory {
             previous = current;
             current = new Generation(now);
         }
-        long hash = hash(accessKeyId, nonce);
-        long rememberedSince = now - windowNanos;
-        if (current.seenAfter(hash, rememberedSince) || previous.seenAfter(hash, rememberedSince)) {
+        long identity = Math.max(1, hash(accessKeyId, nonce) >>> secondBits);
+        long rememberedAfter = now - windowNanos;
+        if (current.seenAfter(identity, rememberedAfter) || previous.seenAfter(identity, rememberedAfter)) {
             return false;
         }
-        current.add(hash, now);
+        current.add(identity << secondBits | (now - current.startedAt) / SECOND);
         return true;
     }
 
-    /** FNV-1a over both strings with a separator, then MurmurHash3's finaliser; never 0 (the empty slot). */
+    /** FNV-1a over both strings with a separator, then MurmurHash3's finaliser. */
     static long hash(String accessKeyId, String nonce) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < accessKeyId.length(); i++) {
@@ -70,55 +75,51 @@ public final class NonceMemory {
         h ^= h >>> 33;
         h *= 0xc4ceb9fe1a85ec53L;
         h ^= h >>> 33;
-        return h == 0 ? 1 : h;
+        return h;
     }
 
-    /** An open-addressing set of hashes with the time each was added; grows to stay at most half full. */
-    private static final class Generation {
+    /** An open-addressing set of entries (0 is empty); grows to stay at most half full. */
+    private final class Generation {
         final long startedAt;
-        long[] hashes = new long[INITIAL_SLOTS];
-        long[] seenAt = new long[INITIAL_SLOTS];
+        long[] entries = new long[INITIAL_SLOTS];
         int size;
 
         Generation(long startedAt) {
             this.startedAt = startedAt;
         }
 
-        boolean seenAfter(long hash, long since) {
-            int mask = hashes.length - 1;
-            for (int i = (int) hash & mask; hashes[i] != 0; i = (i + 1) & mask) {
-                if (hashes[i] == hash) {
-                    return seenAt[i] - since > 0;
+        /** Whether the nonce was seen in this generation within the second that ends after {@code since}. */
+        boolean seenAfter(long identity, long since) {
+            int mask = entries.length - 1;
+            for (int i = (int) identity & mask; entries[i] != 0; i = (i + 1) & mask) {
+                if (entries[i] >>> secondBits == identity) {
+                    long second = entries[i] & ((1L << secondBits) - 1);
+                    return startedAt + (second + 1) * SECOND - since > 0;
                 }
             }
             return false;
         }
 
-        void add(long hash, long now) {
-            if (2 * (size + 1) > hashes.length) {
+        void add(long entry) {
+            if (2 * (size + 1) > entries.length) {
                 grow();
             }
-            int mask = hashes.length - 1;
-            int i = (int) hash & mask;
-            while (hashes[i] != 0 && hashes[i] != hash) {
+            int mask = entries.length - 1;
+            int i = (int) (entry >>> secondBits) & mask;
+            while (entries[i] != 0) {
                 i = (i + 1) & mask;
             }
-            if (hashes[i] == 0) {
-                size++;
-            }
-            hashes[i] = hash;
-            seenAt[i] = now;
+            entries[i] = entry;
+            size++;
         }
 
         private void grow() {
-            long[] oldHashes = hashes;
-            long[] oldSeenAt = seenAt;
-            hashes = new long[oldHashes.length * 2];
-            seenAt = new long[oldHashes.length * 2];
+            long[] old = entries;
+            entries = new long[old.length * 2];
             size = 0;
-            for (int i = 0; i < oldHashes.length; i++) {
-                if (oldHashes[i] != 0) {
-                    add(oldHashes[i], oldSeenAt[i]);
+            for (long entry : old) {
+                if (entry != 0) {
+                    add(entry);
                 }
             }
         }

@@ -30,6 +30,16 @@ class NonceMemoryTest {
     }
 
     @Test
+    void nonceSeenLateInASecond_isRememberedUntilTheWindowHasPassed() {
+        nanos.addAndGet(999_999_999L);
+        assertTrue(memory.firstUse("key", "n-1"));
+        nanos.addAndGet(WINDOW.toNanos() - 1);
+        assertFalse(memory.firstUse("key", "n-1"), "one nanosecond before the window ends");
+        nanos.addAndGet(Duration.ofMillis(1001).toNanos());
+        assertTrue(memory.firstUse("key", "n-1"), "a second after it ended");
+    }
+
+    @Test
     void nonceSeenJustBeforeAGenerationEnds_isRememberedAfterIt() {
         nanos.addAndGet(WINDOW.minusSeconds(1).toNanos());
         assertTrue(memory.firstUse("key", "late"));
