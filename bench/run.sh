@@ -81,6 +81,7 @@ wrk_json() { # wrk_json CONNECTIONS SECONDS FILE
 start_server() { # start_server NAME CASE: starts it, echoes "PID STARTUP_MS"
   local t0 poll
   [ "$1" = emulator ] && sign 3000 "$SAMPLE" > "$TMP/poll.txt" # signed before the clock starts
+  sync # the GBs of signed lines the previous case wrote are flushed before, not during, the next start
   t0=$(date +%s%N)
   case "$1" in
     emulator) DTS_PORT=$PORT java $EMULATOR_JAVA_OPTS -jar "$JAR" > "$TMP/emulator.log" 2>&1 & ;;
