@@ -74,6 +74,10 @@ tree_rss_mb() { # resident memory of a process and its children
   echo $(( total / 1024 ))
 }
 
+rps_of() { # rps_of WRK_JSON: requests per second of one wrk run
+  node -e "const j=JSON.parse(process.argv[1]);console.log(Math.round(j.requests*1e6/j.duration_us))" "$1"
+}
+
 wrk_json() { # wrk_json CONNECTIONS SECONDS FILE
   wrk -t$THREADS -c"$1" -d"$2"s --timeout 5s -s "$ROOT/bench/lib/cycle.lua" "http://127.0.0.1:$PORT" -- "$3" $THREADS | tail -n 1
 }
@@ -116,7 +120,7 @@ measure() { # measure ROUND SERVER CASE
     warm="$TMP/static.txt"
   fi
   json=$(wrk_json 64 "$WARMUP" "$warm")
-  rps=$(node -e "const j=JSON.parse(process.argv[1]);console.log(Math.round(j.requests*1e6/j.duration_us))" "$json")
+  rps=$(rps_of "$json")
   for c in 16 64; do
     file="$TMP/static.txt"
     if [ "$server" = emulator ]; then
@@ -127,7 +131,7 @@ measure() { # measure ROUND SERVER CASE
       file="$TMP/run.txt"; lines_for "$kase" "$est" "$file"
     fi
     json=$(wrk_json $c "$DURATION" "$file")
-    best=$(node -e "const j=JSON.parse(process.argv[1]);console.log(Math.round(j.requests*1e6/j.duration_us))" "$json")
+    best=$(rps_of "$json")
     rows+=("$(node -e "
       const j=JSON.parse(process.argv[1]);
       const e=j.connect_errors+j.read_errors+j.write_errors+j.timeouts;

@@ -1,6 +1,7 @@
 // Writes the benchmark's fixtures from the spec inside the emulator jar (run with the jar on the classpath):
 // the documented success bodies (JSON, XML), the document's sample request as a query, and a WireMock stub.
 // The spec stays the only place these live.
+import dev.dtscontract.server.rpc.SpecContract;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -34,11 +35,8 @@ public class SpecFixtures {
         Files.writeString(out.resolve("success.json"), jsonBody);
         Files.writeString(out.resolve("success.xml"), ((String) example(content, "application/xml", id)).strip());
 
-        Map<String, Object> form = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) components.get("requestBodies"))
-                .get("ModifyDtsJobEndpointForm")).get("content");
-        Map<String, Object> sample = (Map<String, Object>) example(form, "application/x-www-form-urlencoded", id);
         StringJoiner query = new StringJoiner("&");
-        sample.forEach((k, v) -> query.add(encode(k) + "=" + encode(String.valueOf(v))));
+        SpecContract.requestExample(id).forEach((k, v) -> query.add(encode(k) + "=" + encode(v)));
         Files.writeString(out.resolve("sample.query"), query.toString());
 
         String escaped = jsonBody.replace("\\", "\\\\").replace("\"", "\\\"");

@@ -6,19 +6,16 @@ import dev.dtscontract.server.rpc.SpecContract;
 import dev.dtscontract.server.seed.SeedLoader;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * The training run behind the class-data-sharing archive that the build writes next to the runnable jar
@@ -39,11 +36,13 @@ public final class StartupTraining {
     public static void main(String[] args) throws IOException {
         ApplicationContext context = Application.start(args, Map.of("micronaut.server.port", -1));
         String base = context.getBean(EmbeddedServer.class).getURL() + "/";
-        AccessKey demo = SeedLoader.loadDefault().accounts().key("LTAI5tDemoAccessKey0001").orElseThrow();
-        String sample = documentedSample();
+        AccessKey demo = SeedLoader.loadDefault().accounts().key(SignRequest.DEMO_KEY_ID).orElseThrow();
+        Map<String, String> sample = SpecContract.requestExample(SAMPLE);
+        Map<String, String> sampleAsXml = new LinkedHashMap<>(sample);
+        sampleAsXml.put("Format", "XML");
         int failures = 0;
-        for (String query : new String[] {sample, sample + "&Format=XML"}) {
-            failures += get(base + "?" + SignRequest.sign("GET", query, demo, Instant.now())) == 200 ? 0 : 1;
+        for (Map<String, String> request : List.of(sample, sampleAsXml)) {
+            failures += get(base + "?" + SignRequest.sign("GET", request, demo, Instant.now())) == 200 ? 0 : 1;
         }
         failures += get(base + "?Action=ModifyDtsJobEndpoint") == 400 ? 0 : 1;
         context.close();
@@ -62,26 +61,5 @@ public final class StartupTraining {
             System.out.println("StartupTraining: " + status + " " + answer);
         }
         return status;
-    }
-
-    /** The document's sample request, as the spec gives it (form example of the POST body). */
-    @SuppressWarnings("unchecked")
-    private static String documentedSample() {
-        try (InputStream in = StartupTraining.class.getClassLoader().getResourceAsStream(SpecContract.SPEC_RESOURCE)) {
-            Map<String, Object> spec = new Yaml(new LoaderOptions()).load(in);
-            Map<String, Object> form = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
-                    spec.get("components")).get("requestBodies")).get("ModifyDtsJobEndpointForm")).get("content");
-            Map<String, Object> examples = (Map<String, Object>) ((Map<String, Object>) form.get("application/x-www-form-urlencoded")).get("examples");
-            Map<String, Object> sample = (Map<String, Object>) ((Map<String, Object>) examples.get(SAMPLE)).get("value");
-            StringJoiner query = new StringJoiner("&");
-            sample.forEach((name, value) -> query.add(encode(name) + "=" + encode(String.valueOf(value))));
-            return query.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -20,6 +20,9 @@ import java.util.UUID;
  */
 public final class SignRequest {
 
+    /** The demo AccessKey of the default seed. */
+    public static final String DEMO_KEY_ID = "LTAI5tDemoAccessKey0001";
+
     private SignRequest() {
     }
 
@@ -40,7 +43,7 @@ public final class SignRequest {
             System.err.println("usage: SignRequest [--count N] [--method GET|POST] [--base URL] 'Action=ModifyDtsJobEndpoint&...'");
             System.exit(2);
         }
-        String keyId = System.getenv().getOrDefault("DTS_ACCESS_KEY_ID", "LTAI5tDemoAccessKey0001");
+        String keyId = System.getenv().getOrDefault("DTS_ACCESS_KEY_ID", DEMO_KEY_ID);
         AccessKey key = SeedLoader.loadDefault().accounts().key(keyId)
                 .orElseThrow(() -> new IllegalArgumentException("no AccessKey " + keyId + " in the default seed"));
         StringBuilder out = new StringBuilder();
@@ -58,6 +61,12 @@ public final class SignRequest {
             parameters.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
+        return sign(method, parameters, key, now);
+    }
+
+    /** The parameters (not encoded) with the common parameters of {@code key} and its Signature added, as a query. */
+    public static String sign(String method, Map<String, String> request, AccessKey key, Instant now) {
+        Map<String, String> parameters = new TreeMap<>(request);
         parameters.put("AccessKeyId", key.id());
         parameters.put("SignatureMethod", "HMAC-SHA1");
         parameters.put("SignatureVersion", "1.0");

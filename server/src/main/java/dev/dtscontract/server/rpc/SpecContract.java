@@ -32,12 +32,35 @@ public final class SpecContract {
 
     /** Loads the spec from the classpath; fails loudly if it is missing. */
     public static SpecContract load() {
+        Map<String, Object> spec = readSpec();
+        return new SpecContract(readParameters(spec), readErrorCatalogue(spec));
+    }
+
+    /**
+     * A request example of the spec (form example of the POST body, e.g. ModifyDtsJobEndpointDocumentedSample),
+     * values as strings in the spec's order. For tools that send the documented requests (StartupTraining, bench/).
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> requestExample(String id) {
+        Map<String, Object> components = (Map<String, Object>) readSpec().get("components");
+        Map<String, Object> form = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) components.get("requestBodies"))
+                .get("ModifyDtsJobEndpointForm")).get("content");
+        Map<String, Object> examples = (Map<String, Object>) ((Map<String, Object>) form.get("application/x-www-form-urlencoded")).get("examples");
+        Map<String, Object> example = (Map<String, Object>) examples.get(id);
+        if (example == null) {
+            throw new IllegalArgumentException("The spec has no request example " + id);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        ((Map<String, Object>) example.get("value")).forEach((name, value) -> values.put(name, String.valueOf(value)));
+        return values;
+    }
+
+    private static Map<String, Object> readSpec() {
         try (InputStream in = SpecContract.class.getClassLoader().getResourceAsStream(SPEC_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("The spec " + SPEC_RESOURCE + " is not on the classpath (api-spec jar missing?)");
             }
-            Map<String, Object> spec = new Yaml(new LoaderOptions()).load(in);
-            return new SpecContract(readParameters(spec), readErrorCatalogue(spec));
+            return new Yaml(new LoaderOptions()).load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package dev.dtscontract.server.rpc;
 
 import dev.dtscontract.server.domain.ErrorCodes;
+import dev.dtscontract.spec.SpecExamples;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;
@@ -14,6 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SpecContractTest {
 
     private final SpecContract contract = SpecContract.load();
+
+    @Test
+    void requestExample_isTheSpecsExampleAsTheSpecParserReadsIt() {
+        SpecExamples examples = SpecExamples.load();
+        for (SpecExamples.RequestExample example : examples.requests()) {
+            assertEquals(example.parameters(), SpecContract.requestExample(example.id()), example.id());
+        }
+    }
 
     @Test
     void everyCodeTheDomainRaises_isInTheSpecsCatalogue() throws IllegalAccessException {
