@@ -2,7 +2,6 @@ package dev.dtscontract.server;
 
 import dev.dtscontract.server.auth.Accounts;
 import dev.dtscontract.server.auth.Authenticator;
-import dev.dtscontract.server.auth.Caller;
 import dev.dtscontract.server.auth.NonceMemory;
 import dev.dtscontract.server.auth.RequestAuthenticator;
 import dev.dtscontract.server.auth.Throttle;
@@ -13,6 +12,7 @@ import dev.dtscontract.server.domain.ModifyDtsJobEndpointService;
 import dev.dtscontract.server.rpc.SpecContract;
 import dev.dtscontract.server.seed.Seed;
 import dev.dtscontract.server.seed.SeedLoader;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -60,19 +60,21 @@ final class EmulatorFactory {
         return new ModifyDtsJobEndpointService(store, catalogue, accounts);
     }
 
-    @Singleton
+    /** Created at start (@Context), so that running without authentication is said before the first request. */
+    @Context
     Authenticator authenticator(Accounts accounts, Clock clock,
                                 @Value("${dts.auth.enabled:true}") boolean enabled,
                                 @Value("${dts.auth.rate-per-second:100000}") long ratePerSecond,
                                 @Value("${dts.auth.burst:100000}") long burst,
-                                @Value("${dts.auth.max-remembered-nonces:1000000}") long maxNonces) {
+                                @Value("${dts.auth.max-nonces-per-key:2000000}") long maxNoncesPerKey) {
         if (!enabled) {
             LoggerFactory.getLogger(EmulatorFactory.class).warn(
-                    "!!! AUTHENTICATION IS OFF (dts.auth.enabled=false): every request is accepted unsigned, "
-                            + "as if from the job's owner. For quick local use only. !!!");
-            return (method, parameters) -> Caller.UNAUTHENTICATED;
+                    "!!! AUTHENTICATION IS OFF (dts.auth.enabled=false / DTS_AUTH_ENABLED=false): every request is accepted "
+                            + "unsigned, as if from the job's owner. For quick local use only. !!!");
+            return Authenticator.authenticationOff();
         }
-        return new RequestAuthenticator(accounts, new NonceMemory(RequestAuthenticator.WINDOW, maxNonces, System::nanoTime),
+        return new RequestAuthenticator(accounts,
+                new NonceMemory(RequestAuthenticator.NONCE_WINDOW, maxNoncesPerKey, System::nanoTime),
                 new Throttle(ratePerSecond, burst), clock);
     }
 }

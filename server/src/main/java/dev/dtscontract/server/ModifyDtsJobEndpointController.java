@@ -1,12 +1,9 @@
 package dev.dtscontract.server;
 
 import dev.dtscontract.server.api.AbstractDtsController;
-import dev.dtscontract.server.domain.Direction;
-import dev.dtscontract.server.domain.InstanceType;
-import dev.dtscontract.server.domain.JobSide;
+import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.domain.ModifyDtsJobEndpointService;
-import dev.dtscontract.server.domain.ModifyEndpointCommand;
-import dev.dtscontract.server.domain.Secret;
+import dev.dtscontract.server.domain.RuleViolation;
 import dev.dtscontract.server.model.Action;
 import dev.dtscontract.server.model.Endpoint;
 import dev.dtscontract.server.model.EndpointInstanceType;
@@ -17,16 +14,16 @@ import dev.dtscontract.server.model.SignatureVersion;
 import dev.dtscontract.server.model.SynchronizationDirection;
 import dev.dtscontract.server.model.Version;
 import dev.dtscontract.server.rpc.RequestIds;
-import dev.dtscontract.server.rpc.RpcRequestFilter;
-import dev.dtscontract.server.auth.Caller;
+import dev.dtscontract.server.rpc.RpcCall;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.context.ServerRequestContext;
 
 /**
- * Implements the generated interface: maps the bound parameters to a command, calls the domain service,
- * and maps the outcome to the generated response. The RPC filter has already merged a form body into the
- * query and normalised every value, so GET and POST bind alike; the POST's form arguments are unused.
+ * Implements the generated interface: takes the {@link RpcCall} the edge admitted, maps it to a command by
+ * parameter name ({@link Commands}), calls the domain service and answers the generated response. The
+ * arguments the generated methods bind by position are deliberately unused, so reordering parameters in the
+ * spec cannot swap two values.
  */
 @Controller
 public final class ModifyDtsJobEndpointController extends AbstractDtsController {
@@ -37,6 +34,15 @@ public final class ModifyDtsJobEndpointController extends AbstractDtsController 
         this.service = service;
     }
 
+    private ModifyDtsJobEndpointResponse handle() {
+        HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
+        // The edge admits every request that reaches a route; without its RpcCall nothing happens (fail closed).
+        RpcCall call = RpcCall.of(request).orElseThrow(() -> new RuleViolation("R-SIGNATURE", ErrorCode.INCOMPLETE_SIGNATURE,
+                "The request signature does not conform to Aliyun standards."));
+        service.modify(Commands.from(call));
+        return new ModifyDtsJobEndpointResponse("200", RequestIds.of(request), true);
+    }
+
     @Override
     public ModifyDtsJobEndpointResponse modifyDtsJobEndpoint(Action action, Endpoint endpoint, EndpointInstanceType endpointInstanceType,
             String regionId, String dtsJobId, String dtsInstanceId, SynchronizationDirection synchronizationDirection,
@@ -45,16 +51,7 @@ public final class ModifyDtsJobEndpointController extends AbstractDtsController 
             String aliyunUid, Boolean dryRun, String resourceGroupId, ModelFormat format, Version version, String accessKeyId,
             SignatureMethod signatureMethod, SignatureVersion signatureVersion, String signatureNonce, String timestamp,
             String securityToken) {
-        HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
-        Caller caller = request.getAttribute(RpcRequestFilter.CALLER_ATTRIBUTE, Caller.class).orElse(Caller.UNAUTHENTICATED);
-        service.modify(new ModifyEndpointCommand(caller.accountId(), regionId, resourceGroupId, dtsJobId, dtsInstanceId,
-                synchronizationDirection == null ? null : Direction.valueOf(synchronizationDirection.name()),
-                endpoint == Endpoint.SRC ? JobSide.SOURCE : JobSide.DESTINATION,
-                InstanceType.valueOf(endpointInstanceType.name()),
-                endpointRegionId, endpointInstanceId, endpointIp, endpointPort,
-                Boolean.TRUE.equals(modifyAccount), username, Secret.of(password), database, shardUsername,
-                Secret.of(shardPassword), roleName, aliyunUid, Boolean.TRUE.equals(dryRun)));
-        return new ModifyDtsJobEndpointResponse("200", RequestIds.of(request), true);
+        return handle();
     }
 
     @Override
@@ -72,9 +69,6 @@ public final class ModifyDtsJobEndpointController extends AbstractDtsController 
             Boolean formDryRun, String formResourceGroupId, ModelFormat formFormat, Version formVersion, String formAccessKeyId,
             String formSignature, SignatureMethod formSignatureMethod, SignatureVersion formSignatureVersion,
             String formSignatureNonce, String formTimestamp, String formSecurityToken) {
-        return modifyDtsJobEndpoint(action, endpoint, endpointInstanceType, regionId, dtsJobId, dtsInstanceId,
-                synchronizationDirection, endpointRegionId, endpointInstanceId, endpointIp, endpointPort, modifyAccount,
-                username, password, database, shardUsername, shardPassword, roleName, aliyunUid, dryRun, resourceGroupId,
-                format, version, accessKeyId, signatureMethod, signatureVersion, signatureNonce, timestamp, securityToken);
+        return handle();
     }
 }

@@ -1,63 +1,69 @@
 package dev.dtscontract.server.auth;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * The SignatureNonces seen per AccessKey within the validity window of a request (R-SIGNATURE, replay).
- * A nonce is remembered for the window after its first use (and at most one second longer), as one long:
- * a 54-bit hash of key and nonce with the second it was seen. Eight bytes an entry instead of two strings
- * and a cache node, which kept the emulator's memory growing with every request under load (see bench/).
- * Two generations, each at most one window long, are kept; the older one is dropped whole. Bounded: past
- * {@code maximumSize} entries the oldest generation is dropped early, so replay protection can weaken under
- * extreme load but memory cannot run out. A false "used" needs a hash collision within the window
- * (about 1 in 10^10 at a million remembered nonces).
+ * The SignatureNonces each AccessKey has used, remembered for as long as a request carrying one could still be
+ * accepted (R-SIGNATURE, replay): a Timestamp may be up to 15 minutes ahead of the server's clock and is then
+ * accepted for 15 minutes after it, so a nonce first seen now stays live for 30 minutes; the caller passes that
+ * window. A live nonce is never forgotten to make room: when a key has used {@code maxPerKey} nonces in the
+ * current generation, its next request is refused ({@link Verdict#FULL}) instead, and each key has its own
+ * memory, so one key's traffic cannot push out another's nonces.
+ * <p>
+ * Each nonce is one long: a 53-bit hash of key and nonce with the second it was seen (eight bytes an entry,
+ * not two strings and a cache node; see bench/). Per key, two generations of at most one window each; the
+ * older is dropped whole once everything in it has expired. A false "used" needs a hash collision within
+ * the window (about 1 in 10^9 at two million remembered nonces).
  */
 public final class NonceMemory {
 
-    private static final int INITIAL_SLOTS = 1 << 12;
+    /** What a nonce is, for one key. */
+    public enum Verdict {
+        /** Not seen within the window: remembered now. */
+        FIRST_USE,
+        /** Seen within the window: a replay. */
+        REPLAYED,
+        /** The key's memory is full of live nonces: refuse rather than forget one. */
+        FULL
+    }
+
+    private static final int INITIAL_SLOTS = 1 << 6;
     private static final long SECOND = 1_000_000_000L;
 
     private final long windowNanos;
     /** Low bits of an entry: the second within its generation it was seen; the high bits identify the nonce. */
     private final int secondBits;
-    private final int generationLimit;
+    private final int maxPerKey;
     private final LongSupplier nanoTime;
-    private Generation current;
-    private Generation previous;
+    private final Map<String, KeyNonces> byKey = new ConcurrentHashMap<>();
 
     /**
-     * @param window      how long a nonce is remembered
-     * @param maximumSize the most nonces remembered at once
-     * @param nanoTime    a monotonic clock in nanoseconds ({@code System::nanoTime})
+     * @param window    how long a nonce stays live after it is first seen
+     * @param maxPerKey the most nonces one key may use within a window
+     * @param nanoTime  a monotonic clock in nanoseconds ({@code System::nanoTime})
      */
-    public NonceMemory(Duration window, long maximumSize, LongSupplier nanoTime) {
-        if (maximumSize < 2) {
-            throw new IllegalArgumentException("maximumSize must be at least 2");
+    public NonceMemory(Duration window, long maxPerKey, LongSupplier nanoTime) {
+        if (maxPerKey < 1 || maxPerKey > (1 << 28)) {
+            throw new IllegalArgumentException("dts.auth.max-nonces-per-key must be from 1 to " + (1 << 28) + ", not " + maxPerKey);
         }
         this.windowNanos = window.toNanos();
         this.secondBits = 64 - Long.numberOfLeadingZeros(Math.max(1, window.toSeconds()));
-        this.generationLimit = (int) Math.min(maximumSize / 2, 1 << 29);
+        this.maxPerKey = (int) maxPerKey;
         this.nanoTime = nanoTime;
-        long now = nanoTime.getAsLong();
-        this.current = new Generation(now);
-        this.previous = new Generation(now);
     }
 
-    /** True the first time a nonce is presented for a key within the window; false for a replay. */
-    public synchronized boolean firstUse(String accessKeyId, String nonce) {
-        long now = nanoTime.getAsLong();
-        if (now - current.startedAt >= windowNanos || current.size >= generationLimit) {
-            previous = current;
-            current = new Generation(now);
-        }
+    /** The nonce's verdict for this key; on {@link Verdict#FIRST_USE} it is remembered. */
+    public Verdict firstUse(String accessKeyId, String nonce) {
         long identity = Math.max(1, hash(accessKeyId, nonce) >>> secondBits);
-        long rememberedAfter = now - windowNanos;
-        if (current.seenAfter(identity, rememberedAfter) || previous.seenAfter(identity, rememberedAfter)) {
-            return false;
-        }
-        current.add(identity << secondBits | (now - current.startedAt) / SECOND);
-        return true;
+        return byKey.computeIfAbsent(accessKeyId, id -> new KeyNonces(nanoTime.getAsLong())).firstUse(identity);
+    }
+
+    /** The most nonces one key may use within a window. */
+    public int maxPerKey() {
+        return maxPerKey;
     }
 
     /** FNV-1a over both strings with a separator, then MurmurHash3's finaliser. */
@@ -76,6 +82,35 @@ public final class NonceMemory {
         h *= 0xc4ceb9fe1a85ec53L;
         h ^= h >>> 33;
         return h;
+    }
+
+    /** One key's nonces: the current generation and the one before it. */
+    private final class KeyNonces {
+        private Generation current;
+        private Generation previous;
+
+        KeyNonces(long now) {
+            current = new Generation(now);
+            previous = new Generation(now);
+        }
+
+        synchronized Verdict firstUse(long identity) {
+            long now = nanoTime.getAsLong();
+            if (now - current.startedAt >= windowNanos) {
+                // Everything in `previous` was seen before current.startedAt, so more than a window ago.
+                previous = current;
+                current = new Generation(now);
+            }
+            long liveSince = now - windowNanos;
+            if (current.seenAfter(identity, liveSince) || previous.seenAfter(identity, liveSince)) {
+                return Verdict.REPLAYED;
+            }
+            if (current.size >= maxPerKey) {
+                return Verdict.FULL;
+            }
+            current.add(identity << secondBits | (now - current.startedAt) / SECOND);
+            return Verdict.FIRST_USE;
+        }
     }
 
     /** An open-addressing set of entries (0 is empty); grows to stay at most half full. */

@@ -1,5 +1,6 @@
 package dev.dtscontract.server.auth;
 
+import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.domain.RuleViolation;
 
 import java.security.MessageDigest;
@@ -19,8 +20,14 @@ import java.util.Map;
  */
 public final class RequestAuthenticator implements Authenticator {
 
-    /** How far a Timestamp may be from the server clock, either way; also how long a nonce is remembered. */
+    /** How far a Timestamp may be from the server clock, either way. */
     public static final Duration WINDOW = Duration.ofMinutes(15);
+
+    /**
+     * How long a nonce must be remembered: a request signed up to {@link #WINDOW} ahead of the clock stays
+     * acceptable until {@link #WINDOW} after its Timestamp.
+     */
+    public static final Duration NONCE_WINDOW = WINDOW.multipliedBy(2);
 
     private static final List<String> REQUIRED = List.of(
             "AccessKeyId", "Signature", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Version");
@@ -37,10 +44,6 @@ public final class RequestAuthenticator implements Authenticator {
         this.clock = clock;
     }
 
-    /**
-     * @param method the HTTP method, part of the string to sign
-     * @param sent   every parameter as received (query and form merged), values not normalised
-     */
     @Override
     public Caller authenticate(String method, Map<String, String> sent) {
         for (String name : REQUIRED) {
@@ -51,29 +54,35 @@ public final class RequestAuthenticator implements Authenticator {
         }
         byte[] presented = signatureBytes(sent.get("Signature"));
         requireFreshTimestamp(sent.get("Timestamp"));
-        AccessKey key = accounts.key(sent.get("AccessKeyId")).orElseThrow(() -> violation("InvalidAccessKeyId.NotFound",
+        AccessKey key = accounts.key(sent.get("AccessKeyId")).orElseThrow(() -> violation(ErrorCode.ACCESS_KEY_NOT_FOUND,
                 "Specified access key is not found."));
         if (!key.enabled()) {
-            throw violation("InvalidAccessKeyId.Inactive", "Specified access key is disabled.");
+            throw violation(ErrorCode.ACCESS_KEY_INACTIVE, "Specified access key is disabled.");
         }
         if (key.securityToken() != null) {
             if (!key.securityToken().equals(sent.get("SecurityToken"))) {
-                throw violation("InvalidSecurityToken.MismatchWithAccessKey", "Specified SecurityToken mismatch with the AccessKey.");
+                throw violation(ErrorCode.SECURITY_TOKEN_MISMATCH, "Specified SecurityToken mismatch with the AccessKey.");
             }
             if (!clock.instant().isBefore(key.expires())) {
-                throw violation("InvalidSecurityToken.Expired", "Specified SecurityToken is expired.");
+                throw violation(ErrorCode.SECURITY_TOKEN_EXPIRED, "Specified SecurityToken is expired.");
             }
         }
         if (!MessageDigest.isEqual(presented, RpcSignature.compute(method, sent, key.signingKey()))) {
-            throw violation("SignatureDoesNotMatch", "Specified signature is not matched with our calculation.");
+            throw violation(ErrorCode.SIGNATURE_DOES_NOT_MATCH, "Specified signature is not matched with our calculation.");
         }
         if (!throttle.tryAcquire(key.id())) {
-            throw new RuleViolation("R-THROTTLING", "Throttling.User", "Request was denied due to user flow control.");
+            throw new RuleViolation("R-THROTTLING", ErrorCode.THROTTLING_USER, "Request was denied due to user flow control.");
         }
-        if (!nonces.firstUse(key.id(), sent.get("SignatureNonce"))) {
-            throw violation("SignatureNonceUsed", "Specified signature nonce was used already.");
+        switch (nonces.firstUse(key.id(), sent.get("SignatureNonce"))) {
+            case REPLAYED -> throw violation(ErrorCode.SIGNATURE_NONCE_USED, "Specified signature nonce was used already.");
+            case FULL -> throw new RuleViolation("R-THROTTLING", ErrorCode.THROTTLING_USER,
+                    "Request was denied due to user flow control: this AccessKey has used " + nonces.maxPerKey()
+                            + " signature nonces within " + NONCE_WINDOW.toMinutes() + " minutes.");
+            case FIRST_USE -> {
+                // accepted
+            }
         }
-        return new Caller(key.accountId(), key.id());
+        return Caller.signedBy(key);
     }
 
     /** A Signature is the Base64 of a 20-byte HMAC-SHA1; anything else is not an Alibaba Cloud signature. */
@@ -86,13 +95,13 @@ public final class RequestAuthenticator implements Authenticator {
         } catch (IllegalArgumentException notBase64) {
             // falls through
         }
-        throw violation("IncompleteSignature", "The request signature does not conform to Aliyun standards.");
+        throw violation(ErrorCode.INCOMPLETE_SIGNATURE, "The request signature does not conform to Aliyun standards.");
     }
 
     private void requireFreshTimestamp(String timestamp) {
         Instant signedAt = parseTimestamp(timestamp);
         if (Duration.between(signedAt, clock.instant()).abs().compareTo(WINDOW) > 0) {
-            throw violation("InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.");
+            throw violation(ErrorCode.TIMESTAMP_EXPIRED, "Specified time stamp or date value is expired.");
         }
     }
 
@@ -110,7 +119,7 @@ public final class RequestAuthenticator implements Authenticator {
                 // falls through
             }
         }
-        throw violation("InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted.");
+        throw violation(ErrorCode.TIMESTAMP_FORMAT, "Specified time stamp or date value is not well formatted.");
     }
 
     private static int digits(String text, int start, int count) {
@@ -125,7 +134,7 @@ public final class RequestAuthenticator implements Authenticator {
         return value;
     }
 
-    private static RuleViolation violation(String code, String message) {
+    private static RuleViolation violation(ErrorCode code, String message) {
         return new RuleViolation("R-SIGNATURE", code, message);
     }
 }

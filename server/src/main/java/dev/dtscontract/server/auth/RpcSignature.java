@@ -59,7 +59,7 @@ public final class RpcSignature {
     }
 
     /** RFC 3986 unreserved characters stay; every other UTF-8 byte becomes %XX. */
-    static String encode(String value) {
+    public static String encode(String value) {
         StringToSign out = new StringToSign();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;

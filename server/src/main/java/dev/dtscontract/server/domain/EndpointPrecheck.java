@@ -33,7 +33,7 @@ final class EndpointPrecheck {
     private static JobSide targetSide(DtsJob job, ModifyEndpointCommand command) {
         if (command.direction() == Direction.REVERSE) {
             if (job.kind() != JobKind.TWO_WAY_SYNCHRONIZATION) {
-                throw new RuleViolation("R-DIRECTION", ErrorCodes.INVALID_DIRECTION,
+                throw new RuleViolation("R-DIRECTION", ErrorCode.INVALID_DIRECTION,
                         "The specified parameter \"SynchronizationDirection\" is not valid: Reverse applies only to a two-way synchronization.");
             }
             return command.side().reversed();
@@ -108,7 +108,7 @@ final class EndpointPrecheck {
             return null;
         }
         if (!DECIMAL.matcher(raw).matches() || Integer.parseInt(raw) < 1 || Integer.parseInt(raw) > 65535) {
-            throw RuleViolation.invalid("R-PORT", "EndpointPort", "\"" + raw + "\" is not a port from 1 to 65535.");
+            throw RuleViolation.invalid("R-PORT", "EndpointPort", "\"" + Printable.of(raw) + "\" is not a port from 1 to 65535.");
         }
         return Integer.parseInt(raw);
     }
@@ -121,7 +121,7 @@ final class EndpointPrecheck {
         if (IPV4.matcher(raw).matches() || (raw.contains(":") && IPV6_CHARS.matcher(raw).matches() && parses(raw))) {
             return raw;
         }
-        throw RuleViolation.invalid("R-IP", "EndpointIp", "\"" + raw + "\" is not an IPv4 or IPv6 address.");
+        throw RuleViolation.invalid("R-IP", "EndpointIp", "\"" + Printable.of(raw) + "\" is not an IPv4 or IPv6 address.");
     }
 
     private static boolean parses(String literal) {
@@ -149,7 +149,7 @@ final class EndpointPrecheck {
     /** R-DISTRIBUTED-MONGODB-SOURCE. */
     private static void onlySourceForDistributedMongoDb(InstanceType type, JobSide requestedSide) {
         if (type == InstanceType.DISTRIBUTED_MONGODB && requestedSide != JobSide.SOURCE) {
-            throw new RuleViolation("R-DISTRIBUTED-MONGODB-SOURCE", ErrorCodes.INVALID_ENDPOINT,
+            throw new RuleViolation("R-DISTRIBUTED-MONGODB-SOURCE", ErrorCode.INVALID_ENDPOINT,
                     "The endpoint is invalid: distributed_mongodb can only be a source.");
         }
     }
@@ -161,10 +161,10 @@ final class EndpointPrecheck {
         }
         DatabaseInstance instance = catalogue.find(instanceId)
                 .filter(found -> blankToNull(endpointRegionId) == null || found.region().equals(endpointRegionId))
-                .orElseThrow(() -> new RuleViolation("R-ENDPOINT-EXISTS", ErrorCodes.ENDPOINT_INSTANCE_NOT_FOUND,
+                .orElseThrow(() -> new RuleViolation("R-ENDPOINT-EXISTS", ErrorCode.ENDPOINT_INSTANCE_NOT_FOUND,
                         "The specified database instance does not exist."));
         if (instance.type() != type) {
-            throw new RuleViolation("R-ENDPOINT-ENGINE", ErrorCodes.INVALID_ENDPOINT,
+            throw new RuleViolation("R-ENDPOINT-ENGINE", ErrorCode.INVALID_ENDPOINT,
                     "The endpoint is invalid: instance " + instanceId + " is not of type " + name(type) + ".");
         }
         return type == InstanceType.ECS ? current.engine() : instance.engine();
@@ -173,7 +173,7 @@ final class EndpointPrecheck {
     /** R-ENDPOINT-ENGINE. */
     private static void sameEngineFamily(JobEndpoint current, Engine engine) {
         if (current.engine().family() != engine.family()) {
-            throw new RuleViolation("R-ENDPOINT-ENGINE", ErrorCodes.INVALID_ENDPOINT,
+            throw new RuleViolation("R-ENDPOINT-ENGINE", ErrorCode.INVALID_ENDPOINT,
                     "The endpoint is invalid: a " + current.engine() + " database cannot be replaced by " + engine + ".");
         }
     }
@@ -183,10 +183,13 @@ final class EndpointPrecheck {
         if (current.engine() != Engine.MONGODB_SHARDED || instanceId == null || !type.isCloudInstance()) {
             return;
         }
-        int before = catalogue.find(current.instanceId()).map(DatabaseInstance::shardCount).orElse(0);
-        int after = catalogue.find(instanceId).map(DatabaseInstance::shardCount).orElse(0);
-        if (before != after) {
-            throw new RuleViolation("R-SHARD-COUNT", ErrorCodes.SHARD_COUNT_MISMATCH,
+        // A self-managed cluster (reached by IP, or an ECS instance) has no shard count the emulator knows:
+        // nothing to compare it with, so the rule cannot be broken.
+        Integer before = current.instanceId() == null ? null
+                : catalogue.find(current.instanceId()).map(DatabaseInstance::shardCount).orElse(null);
+        Integer after = catalogue.find(instanceId).map(DatabaseInstance::shardCount).orElse(null);
+        if (before != null && after != null && !before.equals(after)) {
+            throw new RuleViolation("R-SHARD-COUNT", ErrorCode.SHARD_COUNT_MISMATCH,
                     "The new MongoDB sharded cluster must have the same number of shards as the one it replaces.");
         }
     }
@@ -205,14 +208,14 @@ final class EndpointPrecheck {
     /** R-POSTGRESQL-LATENCY. */
     private static void latencyBelowLimitForSourcePostgreSql(DtsJob job, JobSide side, JobEndpoint current) {
         if (side == JobSide.SOURCE && current.engine().isPostgreSql() && job.latencySeconds() >= POSTGRESQL_MAX_LATENCY_SECONDS) {
-            throw new RuleViolation("R-POSTGRESQL-LATENCY", ErrorCodes.LATENCY_TOO_HIGH,
+            throw new RuleViolation("R-POSTGRESQL-LATENCY", ErrorCode.LATENCY_TOO_HIGH,
                     "The latency of the DTS instance must be less than 30 seconds to change a source PostgreSQL database.");
         }
     }
 
     private static void require(boolean condition, String reason) {
         if (!condition) {
-            throw new RuleViolation("R-ENDPOINT-IDENTITY", ErrorCodes.INVALID_ENDPOINT, "The endpoint is invalid: " + reason);
+            throw new RuleViolation("R-ENDPOINT-IDENTITY", ErrorCode.INVALID_ENDPOINT, "The endpoint is invalid: " + reason);
         }
     }
 

@@ -39,7 +39,7 @@ final class JobLocator {
     }
 
     private static RuleViolation notFound() {
-        return new RuleViolation("R-JOB-EXISTS", ErrorCodes.JOB_NOT_FOUND, "The specified DTS job does not exist.");
+        return new RuleViolation("R-JOB-EXISTS", ErrorCode.JOB_NOT_FOUND, "The specified DTS job does not exist.");
     }
 
     static String blankToNull(String value) {

@@ -1,12 +1,16 @@
 package dev.dtscontract.server.domain;
 
+import dev.dtscontract.server.auth.Caller;
+
+import java.util.Objects;
+
 /**
  * A ModifyDtsJobEndpoint request in domain terms. Parameters the API marks optional may be null;
  * {@code direction} defaults to FORWARD. Secrets are {@link Secret}s, so toString() never shows them.
- * {@code callerAccountId} is the authenticated account, or null when authentication is switched off.
+ * {@code caller} is who sent it, as authentication established: never null, never a default.
  */
 public record ModifyEndpointCommand(
-        String callerAccountId,
+        Caller caller,
         String regionId,
         String resourceGroupId,
         String dtsJobId,
@@ -29,6 +33,9 @@ public record ModifyEndpointCommand(
         boolean dryRun) {
 
     public ModifyEndpointCommand {
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(instanceType, "instanceType");
         direction = direction == null ? Direction.FORWARD : direction;
     }
 }

@@ -1,5 +1,7 @@
 package dev.dtscontract.server.domain;
 
+import dev.dtscontract.server.auth.Caller;
+
 import static dev.dtscontract.server.domain.JobLocator.blankToNull;
 
 /** Rules R-ROLE-NAME and R-CROSS-ACCOUNT: who may change a job. */
@@ -17,14 +19,15 @@ final class Permissions {
         if (aliyunUid != null && roleName == null) {
             throw RuleViolation.missing("R-ROLE-NAME", "RoleName");
         }
-        String caller = command.callerAccountId();
-        if (caller == null || caller.equals(job.ownerAccountId())) {
+        Caller caller = command.caller();
+        if (caller.isOwner(job.ownerAccountId())) {
             return;
         }
-        if (job.ownerAccountId().equals(aliyunUid) && grants.grants(job.ownerAccountId(), roleName, caller)) {
+        String callerAccount = caller.accountId().orElseThrow();
+        if (job.ownerAccountId().equals(aliyunUid) && grants.grants(job.ownerAccountId(), roleName, callerAccount)) {
             return;
         }
-        throw new RuleViolation("R-CROSS-ACCOUNT", ErrorCodes.NO_PERMISSION,
+        throw new RuleViolation("R-CROSS-ACCOUNT", ErrorCode.NO_PERMISSION,
                 "The user is not authorized to operate on the specified resource.");
     }
 }

@@ -3,14 +3,14 @@ package dev.dtscontract.server.domain;
 /**
  * A request broke a rule of the spec's {@code x-rules}. Carries the rule id, the error code the spec gives
  * it and a message for the caller; the HTTP status comes from the spec's error catalogue at the edge.
- * Messages never contain secrets.
+ * Messages never contain secrets; request values in them go through {@link Printable}.
  */
 public final class RuleViolation extends RuntimeException {
 
     private final String ruleId;
-    private final String code;
+    private final ErrorCode code;
 
-    public RuleViolation(String ruleId, String code, String message) {
+    public RuleViolation(String ruleId, ErrorCode code, String message) {
         super(message, null, false, false);
         this.ruleId = ruleId;
         this.code = code;
@@ -20,19 +20,19 @@ public final class RuleViolation extends RuntimeException {
         return ruleId;
     }
 
-    public String code() {
+    public ErrorCode code() {
         return code;
     }
 
     /** MissingParameter in Alibaba Cloud's wording. */
     public static RuleViolation missing(String ruleId, String parameter) {
-        return new RuleViolation(ruleId, ErrorCodes.MISSING_PARAMETER,
-                "The input parameter \"" + parameter + "\" that is mandatory for processing this request is not supplied.");
+        return new RuleViolation(ruleId, ErrorCode.MISSING_PARAMETER,
+                "The input parameter \"" + Printable.of(parameter) + "\" that is mandatory for processing this request is not supplied.");
     }
 
     /** InvalidParameter in Alibaba Cloud's wording, with the reason. */
     public static RuleViolation invalid(String ruleId, String parameter, String reason) {
-        return new RuleViolation(ruleId, ErrorCodes.INVALID_PARAMETER,
-                "The specified parameter \"" + parameter + "\" is not valid: " + reason);
+        return new RuleViolation(ruleId, ErrorCode.INVALID_PARAMETER,
+                "The specified parameter \"" + Printable.of(parameter) + "\" is not valid: " + reason);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dtscontract.server.rpc;
 
+import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.model.ErrorResponse;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,19 +20,13 @@ public final class ErrorBodies {
         this.contract = contract;
     }
 
-    /** The response for a catalogued code; an uncatalogued one is a bug of the emulator and fails loudly. */
-    public MutableHttpResponse<ErrorResponse> respond(HttpRequest<?> request, String code, String message) {
-        int status = contract.statusOf(code)
-                .orElseThrow(() -> new IllegalStateException("error code " + code + " is not in the spec's catalogue"));
-        return respond(request, status, code, message);
-    }
-
-    /** The response for a code with an explicit status (framework-level failures outside the catalogue). */
-    public MutableHttpResponse<ErrorResponse> respond(HttpRequest<?> request, int status, String code, String message) {
-        ErrorResponse body = new ErrorResponse(code, message, RequestIds.of(request), false, code, message,
+    /** The response for a code; every ErrorCode is in the catalogue (SpecContract checks it at start). */
+    public MutableHttpResponse<ErrorResponse> respond(HttpRequest<?> request, ErrorCode code, String message) {
+        int status = contract.statusOf(code);
+        ErrorResponse body = new ErrorResponse(code.wire(), message, RequestIds.of(request), false, code.wire(), message,
                 Integer.toString(status))
                 .hostId(HOST_ID);
         return HttpResponse.<ErrorResponse>status(HttpStatus.valueOf(status)).body(body)
-                .contentType(ResponseFormat.of(request));
+                .contentType(ResponseFormat.of(request).mediaType());
     }
 }

@@ -1,7 +1,8 @@
 package dev.dtscontract.server.rpc;
 
+import dev.dtscontract.server.domain.Printable;
+
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -15,12 +16,12 @@ public record ParameterDefinition(String name, boolean required, String type, Li
     /** The canonical spelling of a raw value, or empty when the spec does not allow it (R-ENUM, R-BOOLEAN). */
     public Optional<String> canonical(String raw) {
         if ("boolean".equals(type)) {
-            return raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")
-                    ? Optional.of(raw.toLowerCase(Locale.ROOT)) : Optional.empty();
+            return equalsIgnoreAsciiCase("true", raw) ? Optional.of("true")
+                    : equalsIgnoreAsciiCase("false", raw) ? Optional.of("false") : Optional.empty();
         }
         if (!enumValues.isEmpty()) {
             for (String value : enumValues) {
-                if (caseInsensitive ? value.equalsIgnoreCase(raw) : value.equals(raw)) {
+                if (caseInsensitive ? equalsIgnoreAsciiCase(value, raw) : value.equals(raw)) {
                     return Optional.of(value);
                 }
             }
@@ -32,12 +33,31 @@ public record ParameterDefinition(String name, boolean required, String type, Li
         return Optional.of(raw);
     }
 
-    /** A value as an error message may show it: secrets (format: password in the spec) never, long values cut. */
-    public String printable(String raw) {
-        if (secret) {
-            return "******";
+    /**
+     * Case-insensitive means ASCII case folding only: String.equalsIgnoreCase would also take the long s
+     * (U+017F) for 's' and the Kelvin sign (U+212A) for 'k', so "ſrc" would pass as src.
+     */
+    static boolean equalsIgnoreAsciiCase(String expected, String raw) {
+        if (expected.length() != raw.length()) {
+            return false;
         }
-        return raw.length() > 64 ? raw.substring(0, 64) + "..." : raw;
+        for (int i = 0; i < expected.length(); i++) {
+            char a = expected.charAt(i);
+            char b = raw.charAt(i);
+            if (a != b && (b > 0x7F || lower(a) != lower(b))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    /** A value as an error message may show it: secrets (format: password in the spec) never; see {@link Printable}. */
+    public String printable(String raw) {
+        return secret ? "******" : Printable.of(raw);
     }
 
     /** What the error message lists as valid. */

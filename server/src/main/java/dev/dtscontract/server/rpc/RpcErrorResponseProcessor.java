@@ -1,21 +1,25 @@
 package dev.dtscontract.server.rpc;
 
-import dev.dtscontract.server.domain.ErrorCodes;
+import dev.dtscontract.server.domain.ErrorCode;
+import dev.dtscontract.server.domain.RuleViolation;
 import dev.dtscontract.server.model.ErrorResponse;
 import io.micronaut.context.annotation.Replaces;
-import io.micronaut.core.convert.exceptions.ConversionErrorException;
-import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
 
-import java.util.stream.Collectors;
+import java.net.URISyntaxException;
+import java.util.Optional;
 
 /**
- * Answers every failure the framework catches before our code (routing, binding, validation, body size,
- * media type) with the spec's ErrorResponse instead of Micronaut's own JSON.
+ * Answers what the framework refuses before the edge sees a request (a request line, headers or body over the
+ * limits of rule R-HTTP, a request target that is not a URI) and anything unexpected, with the spec's
+ * ErrorResponse and a status the spec declares, instead of Micronaut's own JSON.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -29,48 +33,55 @@ public final class RpcErrorResponseProcessor implements ErrorResponseProcessor<E
 
     @Override
     public MutableHttpResponse<ErrorResponse> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
+        HttpRequest<?> request = context.getRequest();
+        Optional<Throwable> cause = context.getRootCause().or(() -> RequestLine.decoderFailure(request));
         int status = base.getStatus().getCode();
-        String code;
-        String message;
-        switch (status) {
-            case 404 -> {
-                code = ErrorCodes.INVALID_ACTION;
-                message = "Specified api is not found, please check your url and method.";
-            }
-            case 405 -> {
-                code = "UnsupportedHTTPMethod";
-                message = "This http method is not supported; use GET or POST.";
-            }
-            case 413 -> {
-                code = "RequestTooLarge";
-                message = "The request body is too large.";
-            }
-            case 415 -> {
-                code = "UnsupportedMediaType";
-                message = "The request body must be application/x-www-form-urlencoded.";
-            }
-            default -> {
-                if (status >= 500) {
-                    code = "InternalError";
-                    message = "The request processing has failed due to some unknown error.";
-                } else {
-                    code = context.getRootCause().filter(UnsatisfiedArgumentException.class::isInstance).isPresent()
-                            ? ErrorCodes.MISSING_PARAMETER : ErrorCodes.INVALID_PARAMETER;
-                    message = describe(context);
-                }
-            }
+        MutableHttpResponse<ErrorResponse> response;
+        if (cause.orElse(null) instanceof URISyntaxException notAUri) {
+            RuleViolation violation = notEncoded(request, notAUri);
+            response = errors.respond(request, violation.code(), violation.getMessage());
+        } else if (cause.orElse(null) instanceof TooLongHttpLineException) {
+            response = errors.respond(request, ErrorCode.URI_TOO_LONG, "The request line (method, path and query) is too long.");
+        } else if (cause.orElse(null) instanceof TooLongHttpHeaderException) {
+            response = errors.respond(request, ErrorCode.HEADERS_TOO_LARGE, "The request headers are too large.");
+        } else if (status == 413 || cause.orElse(null) instanceof TooLongFrameException) {
+            response = errors.respond(request, ErrorCode.REQUEST_TOO_LARGE, "The request body is too large.");
+        } else if (status < 500) {
+            response = errors.respond(request, ErrorCode.INVALID_PARAMETER, "The request is not valid HTTP/1.1.");
+        } else {
+            response = errors.respond(request, ErrorCode.INTERNAL_ERROR, "The request processing has failed due to some unknown error.");
         }
-        MutableHttpResponse<ErrorResponse> response = errors.respond(context.getRequest(), status, code, message);
-        base.getHeaders().forEach((name, values) -> values.forEach(v -> response.header(name, v)));
+        base.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> response.header(name, v));
+            }
+        });
         return response;
     }
 
-    /** The framework's reason, which names the parameter; never the rejected value of a secret. */
-    private static String describe(ErrorContext context) {
-        if (context.getRootCause().orElse(null) instanceof ConversionErrorException conversion) {
-            return "The specified parameter \"" + conversion.getArgument().getName() + "\" is not valid.";
+    /**
+     * R-ENCODING for a request target Micronaut could not read as a URI: names the parameter that holds the bad
+     * escape or the character that must be percent-encoded, and answers in the format the query asked for.
+     */
+    private static RuleViolation notEncoded(HttpRequest<?> request, URISyntaxException notAUri) {
+        String target = notAUri.getInput();
+        int question = target.indexOf('?');
+        String query = question < 0 ? "" : target.substring(question + 1);
+        UrlEncoded.Decoded decoded = UrlEncoded.decode(query);
+        ResponseFormat.asked(decoded, UrlEncoded.decode(null)).decideFor(request);
+        String culprit;
+        if (!decoded.malformed().isEmpty()) {
+            culprit = decoded.malformed().get(0);
+        } else if (question >= 0 && notAUri.getIndex() > question) {
+            int at = notAUri.getIndex() - question - 1;
+            int start = query.lastIndexOf('&', at) + 1;
+            int end = query.indexOf('=', start);
+            culprit = query.substring(start, end < 0 || end > at ? Math.max(start, at) : end);
+        } else {
+            return new RuleViolation("R-ENCODING", ErrorCode.INVALID_PARAMETER,
+                    "The request path is not a valid URI path; it must be /.");
         }
-        String detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
-        return detail.isBlank() ? "The request is not valid." : detail;
+        return RuleViolation.invalid("R-ENCODING", culprit,
+                "it is not correctly percent-encoded (RFC 3986, UTF-8).");
     }
 }

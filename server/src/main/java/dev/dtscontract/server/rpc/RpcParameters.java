@@ -1,6 +1,6 @@
 package dev.dtscontract.server.rpc;
 
-import dev.dtscontract.server.domain.ErrorCodes;
+import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.domain.RuleViolation;
 
 import java.util.Comparator;
@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * Turns the parameters of one request (query string and form body) into one canonical set, checked
- * against the spec: R-SINGLE-VALUE, R-REQUIRED, R-ACTION, R-ENUM, R-BOOLEAN and the spec's patterns.
+ * against the spec: R-ENCODING, R-SINGLE-VALUE, R-REQUIRED, R-ACTION, R-ENUM, R-BOOLEAN and the spec's patterns.
  * Parameters the spec does not define (Signature, Alibaba SDK extras) pass through unchanged.
  */
 public final class RpcParameters {
@@ -30,14 +30,25 @@ public final class RpcParameters {
                 .toList();
     }
 
+    /** The spec's definition of a parameter, if it has one. */
+    ParameterDefinition definition(String name) {
+        return definitions.get(name);
+    }
+
     /**
      * Query and form merged into one value per name, as sent (R-SINGLE-VALUE): the input of the signature
      * check. An empty value is kept, since it was signed. The same value sent twice counts once.
      */
-    public Map<String, String> merge(Map<String, List<String>> query, Map<String, List<String>> form) {
+    public Map<String, String> merge(UrlEncoded.Decoded query, UrlEncoded.Decoded form) {
+        for (UrlEncoded.Decoded source : List.of(query, form)) {
+            if (!source.malformed().isEmpty()) {
+                throw RuleViolation.invalid("R-ENCODING", source.malformed().get(0),
+                        "it is not correctly percent-encoded (RFC 3986, UTF-8).");
+            }
+        }
         Map<String, String> sent = new TreeMap<>();
-        if (!collect(query, sent) || !collect(form, sent)) {
-            throw moreThanOneValue(query, form);
+        if (!collect(query.values(), sent) || !collect(form.values(), sent)) {
+            throw moreThanOneValue(query.values(), form.values());
         }
         return sent;
     }
@@ -62,11 +73,11 @@ public final class RpcParameters {
 
     private static RuleViolation rejected(ParameterDefinition definition, String raw) {
         if (definition.name().equals("Action")) {
-            return new RuleViolation("R-ACTION", ErrorCodes.INVALID_ACTION,
+            return new RuleViolation("R-ACTION", ErrorCode.INVALID_ACTION,
                     "Specified api is not found, please check your url and method.");
         }
         if (definition.name().equals("Timestamp")) {
-            return new RuleViolation("R-SIGNATURE", "InvalidTimeStamp.Format",
+            return new RuleViolation("R-SIGNATURE", ErrorCode.TIMESTAMP_FORMAT,
                     "Specified time stamp or date value is not well formatted.");
         }
         String rule = "boolean".equals(definition.type()) ? "R-BOOLEAN" : "R-ENUM";
@@ -78,18 +89,16 @@ public final class RpcParameters {
     private static boolean collect(Map<String, List<String>> source, Map<String, String> sent) {
         for (Map.Entry<String, List<String>> parameter : source.entrySet()) {
             for (String value : parameter.getValue()) {
-                if (value != null) {
-                    String previous = sent.putIfAbsent(parameter.getKey(), value);
-                    if (previous != null && !previous.equals(value)) {
-                        return false;
-                    }
+                String previous = sent.putIfAbsent(parameter.getKey(), value);
+                if (previous != null && !previous.equals(value)) {
+                    return false;
                 }
             }
         }
         return true;
     }
 
-    /** The rule broken, naming the first parameter with several values and all of them (secrets masked). */
+    /** The rule broken, naming the first parameter with several values and at most three of them (secrets masked). */
     private RuleViolation moreThanOneValue(Map<String, List<String>> query, Map<String, List<String>> form) {
         Map<String, Set<String>> values = new TreeMap<>();
         for (Map<String, List<String>> source : List.of(query, form)) {
@@ -98,7 +107,11 @@ public final class RpcParameters {
         }
         Map.Entry<String, Set<String>> first = values.entrySet().stream().filter(e -> e.getValue().size() > 1).findFirst().orElseThrow();
         ParameterDefinition definition = definitions.get(first.getKey());
+        if (definition == null) { // a parameter the spec does not know may hold anything, a secret too: no value shown
+            return RuleViolation.invalid("R-SINGLE-VALUE", first.getKey(), "it has more than one value.");
+        }
+        List<String> shown = first.getValue().stream().limit(3).map(definition::printable).toList();
         return RuleViolation.invalid("R-SINGLE-VALUE", first.getKey(), "it has more than one value: "
-                + String.join(", ", first.getValue().stream().map(v -> definition == null ? v : definition.printable(v)).toList()) + ".");
+                + String.join(", ", shown) + (first.getValue().size() > 3 ? ", ..." : "") + ".");
     }
 }

@@ -7,7 +7,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
-/** A broken rule becomes the spec's error body, with the status of its code in the spec's catalogue. */
+/** A rule the domain finds broken becomes the spec's error body, with the status of its code in the spec's catalogue. */
 @Singleton
 public final class RuleViolationHandler implements ExceptionHandler<RuleViolation, HttpResponse<ErrorResponse>> {
 

@@ -1,5 +1,6 @@
 package dev.dtscontract.server.rpc;
 
+import dev.dtscontract.server.domain.ErrorCode;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -28,6 +29,12 @@ public final class SpecContract {
     private SpecContract(Map<String, ParameterDefinition> parameters, Map<String, Integer> statusByCode) {
         this.parameters = parameters;
         this.statusByCode = statusByCode;
+        for (ErrorCode code : ErrorCode.values()) {
+            if (!statusByCode.containsKey(code.wire())) {
+                throw new IllegalStateException("The emulator raises " + code.wire()
+                        + ", which the spec's error catalogue does not list (add an example under the response of its status)");
+            }
+        }
     }
 
     /** Loads the spec from the classpath; fails loudly if it is missing. */
@@ -71,7 +78,12 @@ public final class SpecContract {
         return parameters;
     }
 
-    /** The HTTP status the spec's catalogue gives an error code. */
+    /** The HTTP status the spec's catalogue gives an error code the emulator raises. */
+    public int statusOf(ErrorCode code) {
+        return statusByCode.get(code.wire());
+    }
+
+    /** The HTTP status the spec's catalogue gives any code it lists. */
     public Optional<Integer> statusOf(String code) {
         return Optional.ofNullable(statusByCode.get(code));
     }
@@ -116,7 +128,7 @@ public final class SpecContract {
                     if (((Map<String, Object>) example).get("value") instanceof Map<?, ?> body
                             && body.get("Code") instanceof String code && body.get("HttpStatusCode") instanceof String status) {
                         Integer previous = out.putIfAbsent(code, Integer.valueOf(status));
-                        if (previous != null && !previous.equals(Integer.valueOf(status)) && !code.equals("ServiceUnavailable")) {
+                        if (previous != null && !previous.equals(Integer.valueOf(status)) && !code.equals(ErrorCode.SERVICE_UNAVAILABLE.wire())) {
                             throw new IllegalStateException("The spec gives " + code + " two statuses: " + previous + ", " + status);
                         }
                     }

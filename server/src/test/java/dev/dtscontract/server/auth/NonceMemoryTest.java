@@ -5,77 +5,89 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.dtscontract.server.auth.NonceMemory.Verdict.FIRST_USE;
+import static dev.dtscontract.server.auth.NonceMemory.Verdict.FULL;
+import static dev.dtscontract.server.auth.NonceMemory.Verdict.REPLAYED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class NonceMemoryTest {
 
-    private static final Duration WINDOW = Duration.ofMinutes(15);
-    private final AtomicLong nanos = new AtomicLong(123_456_789L);
-    private final NonceMemory memory = new NonceMemory(WINDOW, 1_000_000, nanos::get);
+    private static final long MINUTE = 60_000_000_000L;
+
+    private final AtomicLong now = new AtomicLong(1_000 * MINUTE);
+    private final NonceMemory memory = new NonceMemory(RequestAuthenticator.NONCE_WINDOW, 1_000, now::get);
 
     @Test
-    void secondUseWithinTheWindow_isARepeat() {
-        assertTrue(memory.firstUse("key", "n-1"));
-        nanos.addAndGet(WINDOW.minusSeconds(1).toNanos());
-        assertFalse(memory.firstUse("key", "n-1"));
+    void nonce_isFirstUseOnceThenReplayed() {
+        assertEquals(FIRST_USE, memory.firstUse("key", "n1"));
+        assertEquals(REPLAYED, memory.firstUse("key", "n1"));
+        assertEquals(FIRST_USE, memory.firstUse("key", "n2"));
     }
 
     @Test
-    void useAfterTheWindow_isFirstAgain() {
-        assertTrue(memory.firstUse("key", "n-1"));
-        nanos.addAndGet(WINDOW.plusSeconds(1).toNanos());
-        assertTrue(memory.firstUse("key", "n-1"));
+    void sameNonce_ofAnotherKey_isNotAReplay() {
+        assertEquals(FIRST_USE, memory.firstUse("key", "n1"));
+        assertEquals(FIRST_USE, memory.firstUse("other", "n1"));
     }
 
     @Test
-    void nonceSeenLateInASecond_isRememberedUntilTheWindowHasPassed() {
-        nanos.addAndGet(999_999_999L);
-        assertTrue(memory.firstUse("key", "n-1"));
-        nanos.addAndGet(WINDOW.toNanos() - 1);
-        assertFalse(memory.firstUse("key", "n-1"), "one nanosecond before the window ends");
-        nanos.addAndGet(Duration.ofMillis(1001).toNanos());
-        assertTrue(memory.firstUse("key", "n-1"), "a second after it ended");
+    void nonce_isRememberedForTheWholeThirtyMinutesARequestStaysAcceptable() {
+        // Signed 15 minutes ahead of the clock, the request is acceptable until 30 minutes from now.
+        assertEquals(Duration.ofMinutes(30), RequestAuthenticator.NONCE_WINDOW);
+        memory.firstUse("key", "ahead");
+        now.addAndGet(29 * MINUTE + 58_000_000_000L);
+        assertEquals(REPLAYED, memory.firstUse("key", "ahead"), "29:58 later");
     }
 
     @Test
-    void nonceSeenJustBeforeAGenerationEnds_isRememberedAfterIt() {
-        nanos.addAndGet(WINDOW.minusSeconds(1).toNanos());
-        assertTrue(memory.firstUse("key", "late"));
-        nanos.addAndGet(Duration.ofSeconds(2).toNanos()); // a new generation starts here
-        assertTrue(memory.firstUse("key", "other"));
-        assertFalse(memory.firstUse("key", "late"));
+    void nonce_isForgottenOnlyAfterTheWindow() {
+        memory.firstUse("key", "old");
+        now.addAndGet(31 * MINUTE);
+        assertEquals(FIRST_USE, memory.firstUse("key", "old"));
     }
 
     @Test
-    void sameNonceForAnotherKey_isFirstUse() {
-        assertTrue(memory.firstUse("key-a", "n-1"));
-        assertTrue(memory.firstUse("key-b", "n-1"));
+    void replay_acrossAGenerationChange_isStillCaught() {
+        now.addAndGet(20 * MINUTE);
+        memory.firstUse("key", "n");     // in the first generation
+        now.addAndGet(15 * MINUTE);      // the first generation is 35 minutes old: a new one starts
+        memory.firstUse("key", "other");
+        assertEquals(REPLAYED, memory.firstUse("key", "n"), "15 minutes after first use");
     }
 
     @Test
-    void keyAndNonceBoundary_isPartOfTheHash() {
-        assertNotEquals(NonceMemory.hash("ab", "c"), NonceMemory.hash("a", "bc"));
+    void fullMemory_refusesNewNoncesInsteadOfForgettingLiveOnes() {
+        NonceMemory small = new NonceMemory(RequestAuthenticator.NONCE_WINDOW, 3, now::get);
+        small.firstUse("key", "a");
+        small.firstUse("key", "b");
+        small.firstUse("key", "c");
+        assertEquals(FULL, small.firstUse("key", "d"));
+        assertEquals(REPLAYED, small.firstUse("key", "a"), "a live nonce is still known");
+        now.addAndGet(30 * MINUTE + 1_000_000_000L); // a nonce is remembered to the end of the second it was seen in
+        assertEquals(FIRST_USE, small.firstUse("key", "d"), "room again once the window has passed");
+        assertEquals(FIRST_USE, small.firstUse("key", "a"), "expired");
     }
 
     @Test
-    void manyNonces_areAllRememberedAcrossGrowth() {
+    void oneKeysTraffic_cannotPushOutAnothersNonces() {
+        NonceMemory small = new NonceMemory(RequestAuthenticator.NONCE_WINDOW, 3, now::get);
+        small.firstUse("victim", "v");
+        for (int i = 0; i < 10; i++) {
+            small.firstUse("noisy", "n" + i);
+        }
+        assertEquals(REPLAYED, small.firstUse("victim", "v"));
+        assertEquals(FULL, small.firstUse("noisy", "more"));
+        assertEquals(FIRST_USE, small.firstUse("victim", "w"));
+    }
+
+    @Test
+    void manyNonces_allRemembered() {
+        NonceMemory big = new NonceMemory(RequestAuthenticator.NONCE_WINDOW, 100_000, now::get);
         for (int i = 0; i < 100_000; i++) {
-            assertTrue(memory.firstUse("key", "n-" + i));
+            assertEquals(FIRST_USE, big.firstUse("key", "nonce-" + i));
         }
-        for (int i = 0; i < 100_000; i++) {
-            assertFalse(memory.firstUse("key", "n-" + i), "n-" + i);
+        for (int i = 0; i < 100_000; i += 997) {
+            assertEquals(REPLAYED, big.firstUse("key", "nonce-" + i));
         }
-    }
-
-    @Test
-    void pastTheMaximumSize_theOldestAreForgotten() {
-        NonceMemory small = new NonceMemory(WINDOW, 10, nanos::get);
-        for (int i = 0; i < 15; i++) {
-            assertTrue(small.firstUse("key", "n-" + i));
-        }
-        assertTrue(small.firstUse("key", "n-0"), "the first generation was dropped to stay within 10");
-        assertFalse(small.firstUse("key", "n-14"), "the newest are still remembered");
     }
 }

@@ -44,13 +44,13 @@ class RequestAuthenticatorTest {
     private void assertRefused(String code, int status, Map<String, String> request) {
         RuleViolation v = assertThrows(RuleViolation.class, () -> authenticator.authenticate("GET", request));
         assertAll(
-                () -> assertEquals(code, v.code(), v.getMessage()),
+                () -> assertEquals(code, v.code().wire(), v.getMessage()),
                 () -> assertEquals(status, SPEC.statusOf(code).orElseThrow(), "status in the spec's catalogue"));
     }
 
     @Test
     void correctlySignedRequest_identifiesTheAccount() {
-        assertEquals(new Caller("1507800203001111", "LTAI5tDemoAccessKey0001"), authenticator.authenticate("GET", signed(TestSigner.DEMO, NOW)));
+        assertEquals(Caller.of("1507800203001111", "LTAI5tDemoAccessKey0001"), authenticator.authenticate("GET", signed(TestSigner.DEMO, NOW)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -59,7 +59,7 @@ class RequestAuthenticatorTest {
         Map<String, String> request = signed(TestSigner.DEMO, NOW);
         request.remove(name);
         RuleViolation v = assertThrows(RuleViolation.class, () -> authenticator.authenticate("GET", request));
-        assertEquals("MissingParameter", v.code());
+        assertEquals("MissingParameter", v.code().wire());
         assertEquals("The input parameter \"" + name + "\" that is mandatory for processing this request is not supplied.", v.getMessage());
     }
 
@@ -116,7 +116,7 @@ class RequestAuthenticatorTest {
 
     @Test
     void stsCredentialsWithTheirToken_areAccepted() {
-        assertEquals("1507800203001111", authenticator.authenticate("GET", signed(TestSigner.key("STS.DemoTemporaryKey001"), NOW)).accountId());
+        assertEquals("1507800203001111", authenticator.authenticate("GET", signed(TestSigner.key("STS.DemoTemporaryKey001"), NOW)).accountId().orElseThrow());
     }
 
     @Test
@@ -150,7 +150,7 @@ class RequestAuthenticatorTest {
     @Test
     void otherMethodThanSigned_doesNotMatch() {
         RuleViolation v = assertThrows(RuleViolation.class, () -> authenticator.authenticate("POST", signed(TestSigner.DEMO, NOW)));
-        assertEquals("SignatureDoesNotMatch", v.code());
+        assertEquals("SignatureDoesNotMatch", v.code().wire());
     }
 
     @Test

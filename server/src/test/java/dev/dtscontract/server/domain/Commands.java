@@ -1,9 +1,12 @@
 package dev.dtscontract.server.domain;
 
+import dev.dtscontract.server.auth.Caller;
+import dev.dtscontract.server.auth.TestCallers;
+
 /** Builds commands for tests: starts from the document's sample request and changes one thing at a time. */
 final class Commands {
 
-    String caller = "1507800203001111"; // the demo account, owner of the document's job
+    Caller caller = TestCallers.account("1507800203001111"); // the demo account, owner of the document's job
     String regionId = "cn-hangzhou";
     String resourceGroupId;
     String dtsJobId;

@@ -1,5 +1,7 @@
 package dev.dtscontract.server.domain;
 
+import dev.dtscontract.server.auth.TestCallers;
+
 import dev.dtscontract.server.seed.Seed;
 import dev.dtscontract.server.seed.SeedLoader;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +33,7 @@ class ModifyDtsJobEndpointServiceTest {
         return service.modify(c.build());
     }
 
-    private void assertViolation(String ruleId, String code, Executable call) {
+    private void assertViolation(String ruleId, ErrorCode code, Executable call) {
         RuleViolation v = assertThrows(RuleViolation.class, call);
         assertAll(() -> assertEquals(ruleId, v.ruleId()), () -> assertEquals(code, v.code(), v.getMessage()));
     }
@@ -60,7 +62,7 @@ class ModifyDtsJobEndpointServiceTest {
         void dryRun_stillRunsEveryCheck() {
             Commands c = Commands.documentedSample();
             c.endpointInstanceId = "rm-doesnotexist";
-            assertViolation("R-ENDPOINT-EXISTS", ErrorCodes.ENDPOINT_INSTANCE_NOT_FOUND, () -> modify(c));
+            assertViolation("R-ENDPOINT-EXISTS", ErrorCode.ENDPOINT_INSTANCE_NOT_FOUND, () -> modify(c));
         }
     }
 
@@ -109,7 +111,7 @@ class ModifyDtsJobEndpointServiceTest {
         void neitherJobIdNorInstanceId_isMissingParameter() {
             Commands c = Commands.documentedSample();
             c.dtsInstanceId = null;
-            assertViolation("R-JOB-ID", ErrorCodes.MISSING_PARAMETER, () -> modify(c));
+            assertViolation("R-JOB-ID", ErrorCode.MISSING_PARAMETER, () -> modify(c));
         }
 
         @Test
@@ -124,7 +126,7 @@ class ModifyDtsJobEndpointServiceTest {
         void idsOfTwoDifferentJobs_areInvalid() {
             Commands c = Commands.documentedSample();
             c.dtsJobId = "j2wsync0000001";
-            assertViolation("R-JOB-ID-MATCH", ErrorCodes.INVALID_PARAMETER, () -> modify(c));
+            assertViolation("R-JOB-ID-MATCH", ErrorCode.INVALID_PARAMETER, () -> modify(c));
         }
 
         @Test
@@ -138,21 +140,21 @@ class ModifyDtsJobEndpointServiceTest {
         void unknownJob_isNotFound() {
             Commands c = Commands.documentedSample();
             c.dtsInstanceId = "dtsnosuchjob";
-            assertViolation("R-JOB-EXISTS", ErrorCodes.JOB_NOT_FOUND, () -> modify(c));
+            assertViolation("R-JOB-EXISTS", ErrorCode.JOB_NOT_FOUND, () -> modify(c));
         }
 
         @Test
         void otherRegion_isNotFound() {
             Commands c = Commands.documentedSample();
             c.regionId = "cn-shanghai";
-            assertViolation("R-JOB-EXISTS", ErrorCodes.JOB_NOT_FOUND, () -> modify(c));
+            assertViolation("R-JOB-EXISTS", ErrorCode.JOB_NOT_FOUND, () -> modify(c));
         }
 
         @Test
         void otherResourceGroup_isNotFound() {
             Commands c = Commands.documentedSample();
             c.resourceGroupId = "rg-acfmother0002";
-            assertViolation("R-JOB-EXISTS", ErrorCodes.JOB_NOT_FOUND, () -> modify(c));
+            assertViolation("R-JOB-EXISTS", ErrorCode.JOB_NOT_FOUND, () -> modify(c));
         }
 
         @Test
@@ -169,7 +171,7 @@ class ModifyDtsJobEndpointServiceTest {
         void reverseOnAOneWayJob_isInvalid() {
             Commands c = Commands.documentedSample();
             c.direction = Direction.REVERSE;
-            assertViolation("R-DIRECTION", ErrorCodes.INVALID_DIRECTION, () -> modify(c));
+            assertViolation("R-DIRECTION", ErrorCode.INVALID_DIRECTION, () -> modify(c));
         }
 
         @Test
@@ -192,7 +194,7 @@ class ModifyDtsJobEndpointServiceTest {
         void cloudTypeWithoutInstanceId_isInvalidEndpoint() {
             Commands c = Commands.documentedSample();
             c.endpointInstanceId = null;
-            assertViolation("R-ENDPOINT-IDENTITY", ErrorCodes.INVALID_ENDPOINT, () -> modify(c));
+            assertViolation("R-ENDPOINT-IDENTITY", ErrorCode.INVALID_ENDPOINT, () -> modify(c));
         }
 
         @Test
@@ -200,7 +202,7 @@ class ModifyDtsJobEndpointServiceTest {
             Commands c = Commands.forJob("jecs0000000001");
             c.instanceType = InstanceType.ECS;
             c.endpointInstanceId = "i-bp1ecshost000001";
-            assertViolation("R-ENDPOINT-IDENTITY", ErrorCodes.INVALID_ENDPOINT, () -> modify(c));
+            assertViolation("R-ENDPOINT-IDENTITY", ErrorCode.INVALID_ENDPOINT, () -> modify(c));
         }
 
         @Test
@@ -218,7 +220,7 @@ class ModifyDtsJobEndpointServiceTest {
             Commands c = Commands.forJob("jecs0000000001");
             c.instanceType = InstanceType.EXPRESS;
             c.endpointPort = "3306";
-            assertViolation("R-ENDPOINT-IDENTITY", ErrorCodes.INVALID_ENDPOINT, () -> modify(c));
+            assertViolation("R-ENDPOINT-IDENTITY", ErrorCode.INVALID_ENDPOINT, () -> modify(c));
         }
 
         @Test
@@ -240,7 +242,7 @@ class ModifyDtsJobEndpointServiceTest {
                 c.instanceType = InstanceType.OTHER;
                 c.endpointIp = "203.0.113.7";
                 c.endpointPort = port;
-                assertViolation("R-PORT", ErrorCodes.INVALID_PARAMETER, () -> modify(c));
+                assertViolation("R-PORT", ErrorCode.INVALID_PARAMETER, () -> modify(c));
             }
         }
 
@@ -251,7 +253,7 @@ class ModifyDtsJobEndpointServiceTest {
                 c.instanceType = InstanceType.OTHER;
                 c.endpointIp = ip;
                 c.endpointPort = "3306";
-                assertViolation("R-IP", ErrorCodes.INVALID_PARAMETER, () -> modify(c));
+                assertViolation("R-IP", ErrorCode.INVALID_PARAMETER, () -> modify(c));
             }
         }
 
@@ -272,21 +274,21 @@ class ModifyDtsJobEndpointServiceTest {
         void unknownInstance_isNotFound() {
             Commands c = Commands.documentedSample();
             c.endpointInstanceId = "rm-nosuchinstance";
-            assertViolation("R-ENDPOINT-EXISTS", ErrorCodes.ENDPOINT_INSTANCE_NOT_FOUND, () -> modify(c));
+            assertViolation("R-ENDPOINT-EXISTS", ErrorCode.ENDPOINT_INSTANCE_NOT_FOUND, () -> modify(c));
         }
 
         @Test
         void instanceInAnotherRegionThanEndpointRegionId_isNotFound() {
             Commands c = Commands.documentedSample();
             c.endpointRegionId = "cn-shanghai";
-            assertViolation("R-ENDPOINT-EXISTS", ErrorCodes.ENDPOINT_INSTANCE_NOT_FOUND, () -> modify(c));
+            assertViolation("R-ENDPOINT-EXISTS", ErrorCode.ENDPOINT_INSTANCE_NOT_FOUND, () -> modify(c));
         }
 
         @Test
         void instanceOfAnotherTypeThanRequested_isInvalidEndpoint() {
             Commands c = Commands.documentedSample();
             c.instanceType = InstanceType.POLARDB;
-            assertViolation("R-ENDPOINT-ENGINE", ErrorCodes.INVALID_ENDPOINT, () -> modify(c));
+            assertViolation("R-ENDPOINT-ENGINE", ErrorCode.INVALID_ENDPOINT, () -> modify(c));
         }
 
         @Test
@@ -294,7 +296,7 @@ class ModifyDtsJobEndpointServiceTest {
             Commands c = Commands.documentedSample();
             c.endpointInstanceId = "pgm-bp1pgnew000001";
             c.database = "orders";
-            assertViolation("R-ENDPOINT-ENGINE", ErrorCodes.INVALID_ENDPOINT, () -> modify(c));
+            assertViolation("R-ENDPOINT-ENGINE", ErrorCode.INVALID_ENDPOINT, () -> modify(c));
         }
 
         @Test
@@ -312,7 +314,7 @@ class ModifyDtsJobEndpointServiceTest {
             c.instanceType = InstanceType.DISTRIBUTED_MONGODB;
             c.endpointInstanceId = "dds-bp1shard4b0001";
             c.database = "admin";
-            assertViolation("R-DISTRIBUTED-MONGODB-SOURCE", ErrorCodes.INVALID_ENDPOINT, () -> modify(c));
+            assertViolation("R-DISTRIBUTED-MONGODB-SOURCE", ErrorCode.INVALID_ENDPOINT, () -> modify(c));
         }
 
         @Test
@@ -344,7 +346,7 @@ class ModifyDtsJobEndpointServiceTest {
 
         @Test
         void otherShardCount_isShardCountMismatch() {
-            assertViolation("R-SHARD-COUNT", ErrorCodes.SHARD_COUNT_MISMATCH, () -> modify(shardedSource("dds-bp1shard2c0001")));
+            assertViolation("R-SHARD-COUNT", ErrorCode.SHARD_COUNT_MISMATCH, () -> modify(shardedSource("dds-bp1shard2c0001")));
         }
 
         @Test
@@ -353,7 +355,7 @@ class ModifyDtsJobEndpointServiceTest {
             c.modifyAccount = true;
             c.username = "root";
             c.password = "New#Pass01";
-            assertViolation("R-SHARD-ACCOUNT", ErrorCodes.MISSING_PARAMETER, () -> modify(c));
+            assertViolation("R-SHARD-ACCOUNT", ErrorCode.MISSING_PARAMETER, () -> modify(c));
         }
 
         @Test
@@ -394,7 +396,7 @@ class ModifyDtsJobEndpointServiceTest {
             Commands c = Commands.documentedSample();
             c.modifyAccount = true;
             c.username = null;
-            assertViolation("R-ACCOUNT-REQUIRED", ErrorCodes.MISSING_PARAMETER, () -> modify(c));
+            assertViolation("R-ACCOUNT-REQUIRED", ErrorCode.MISSING_PARAMETER, () -> modify(c));
         }
 
         @Test
@@ -402,7 +404,7 @@ class ModifyDtsJobEndpointServiceTest {
             Commands c = Commands.documentedSample();
             c.modifyAccount = true;
             c.password = null;
-            assertViolation("R-ACCOUNT-REQUIRED", ErrorCodes.MISSING_PARAMETER, () -> modify(c));
+            assertViolation("R-ACCOUNT-REQUIRED", ErrorCode.MISSING_PARAMETER, () -> modify(c));
         }
 
         @Test
@@ -422,7 +424,7 @@ class ModifyDtsJobEndpointServiceTest {
         void postgreSqlWithoutDatabase_isMissingParameter() {
             Commands c = Commands.forJob("jpgok000000001");
             c.endpointInstanceId = "pgm-bp1pgsrc000001";
-            assertViolation("R-DATABASE", ErrorCodes.MISSING_PARAMETER, () -> modify(c));
+            assertViolation("R-DATABASE", ErrorCode.MISSING_PARAMETER, () -> modify(c));
         }
 
         @Test
@@ -440,7 +442,7 @@ class ModifyDtsJobEndpointServiceTest {
             c.side = JobSide.DESTINATION;
             c.instanceType = InstanceType.GREENPLUM;
             c.endpointInstanceId = "gp-bp1adbpg0000001";
-            assertViolation("R-DATABASE", ErrorCodes.MISSING_PARAMETER, () -> modify(c));
+            assertViolation("R-DATABASE", ErrorCode.MISSING_PARAMETER, () -> modify(c));
         }
 
         @Test
@@ -459,7 +461,7 @@ class ModifyDtsJobEndpointServiceTest {
             Commands c = Commands.forJob("jpglag00000001");
             c.endpointInstanceId = "pgm-bp1pgnew000001";
             c.database = "orders";
-            assertViolation("R-POSTGRESQL-LATENCY", ErrorCodes.LATENCY_TOO_HIGH, () -> modify(c));
+            assertViolation("R-POSTGRESQL-LATENCY", ErrorCode.LATENCY_TOO_HIGH, () -> modify(c));
         }
 
         @Test
@@ -490,7 +492,7 @@ class ModifyDtsJobEndpointServiceTest {
         void aliyunUidWithoutRoleName_isMissingParameter() {
             Commands c = Commands.documentedSample();
             c.aliyunUid = "1507800203002222";
-            assertViolation("R-ROLE-NAME", ErrorCodes.MISSING_PARAMETER, () -> modify(c));
+            assertViolation("R-ROLE-NAME", ErrorCode.MISSING_PARAMETER, () -> modify(c));
         }
 
         private Commands otherAccountsJob() {
@@ -503,7 +505,7 @@ class ModifyDtsJobEndpointServiceTest {
 
         @Test
         void anotherAccountsJob_isNoPermission() {
-            assertViolation("R-CROSS-ACCOUNT", ErrorCodes.NO_PERMISSION, () -> modify(otherAccountsJob()));
+            assertViolation("R-CROSS-ACCOUNT", ErrorCode.NO_PERMISSION, () -> modify(otherAccountsJob()));
         }
 
         @Test
@@ -519,7 +521,7 @@ class ModifyDtsJobEndpointServiceTest {
             Commands c = otherAccountsJob();
             c.aliyunUid = "1507800203002222";
             c.roleName = "ram-not-granted";
-            assertViolation("R-CROSS-ACCOUNT", ErrorCodes.NO_PERMISSION, () -> modify(c));
+            assertViolation("R-CROSS-ACCOUNT", ErrorCode.NO_PERMISSION, () -> modify(c));
         }
 
         @Test
@@ -527,20 +529,20 @@ class ModifyDtsJobEndpointServiceTest {
             Commands c = otherAccountsJob();
             c.aliyunUid = "1507800203009999";
             c.roleName = "ram-for-dts";
-            assertViolation("R-CROSS-ACCOUNT", ErrorCodes.NO_PERMISSION, () -> modify(c));
+            assertViolation("R-CROSS-ACCOUNT", ErrorCode.NO_PERMISSION, () -> modify(c));
         }
 
         @Test
         void ownersOwnJob_needsNoRole() {
             Commands c = otherAccountsJob();
-            c.caller = "1507800203002222";
+            c.caller = TestCallers.account("1507800203002222");
             assertFalse(modify(c).applied());
         }
 
         @Test
-        void unauthenticatedCaller_isTreatedAsTheOwner() {
+        void authenticationOff_actsAsTheOwner() {
             Commands c = otherAccountsJob();
-            c.caller = null;
+            c.caller = TestCallers.authenticationOff();
             assertFalse(modify(c).applied());
         }
 

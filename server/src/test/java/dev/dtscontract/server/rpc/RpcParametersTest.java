@@ -1,5 +1,6 @@
 package dev.dtscontract.server.rpc;
 
+import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,10 @@ class RpcParametersTest {
         return out;
     }
 
+    private static UrlEncoded.Decoded decoded(Map<String, List<String>> values) {
+        return new UrlEncoded.Decoded(values, List.of());
+    }
+
     private static Map<String, List<String>> minimal(String... extra) {
         Map<String, List<String>> q = query("Action", "ModifyDtsJobEndpoint", "Endpoint", "src", "EndpointInstanceType", "rds");
         q.putAll(query(extra));
@@ -33,7 +38,7 @@ class RpcParametersTest {
     }
 
     private static Map<String, String> canonicalize(Map<String, List<String>> query, Map<String, List<String>> form) {
-        return PARAMETERS.canonicalize(PARAMETERS.merge(query, form));
+        return PARAMETERS.canonicalize(PARAMETERS.merge(decoded(query), decoded(form)));
     }
 
     private static RuleViolation rejected(Map<String, List<String>> query, Map<String, List<String>> form) {
@@ -54,7 +59,7 @@ class RpcParametersTest {
     @Test
     void unknownEnumValue_namesTheParameterAndListsValidValues() {
         RuleViolation v = rejected(query("Action", "ModifyDtsJobEndpoint", "Endpoint", "src", "EndpointInstanceType", "oracle"), Map.of());
-        assertEquals("InvalidParameter", v.code());
+        assertEquals(ErrorCode.INVALID_PARAMETER, v.code());
         assertEquals("R-ENUM", v.ruleId());
         assertTrue(v.getMessage().contains("\"EndpointInstanceType\""), v.getMessage());
         assertTrue(v.getMessage().contains("rds, polardb, mongodb, distributed_mongodb, greenplum, kafka, ecs, express, other"), v.getMessage());
@@ -73,27 +78,27 @@ class RpcParametersTest {
         for (String bad : List.of("yes", "on", "1", "maybe")) {
             RuleViolation v = rejected(minimal("DryRun", bad), Map.of());
             assertEquals("R-BOOLEAN", v.ruleId(), bad);
-            assertEquals("InvalidParameter", v.code());
+            assertEquals(ErrorCode.INVALID_PARAMETER, v.code());
         }
     }
 
     @Test
     void missingRequiredParameter_isMissingParameterNamingIt() {
         RuleViolation v = rejected(query("Action", "ModifyDtsJobEndpoint", "EndpointInstanceType", "rds"), Map.of());
-        assertEquals("MissingParameter", v.code());
+        assertEquals(ErrorCode.MISSING_PARAMETER, v.code());
         assertTrue(v.getMessage().contains("\"Endpoint\""), v.getMessage());
     }
 
     @Test
     void emptyValue_countsAsAbsent() {
         RuleViolation v = rejected(query("Action", "ModifyDtsJobEndpoint", "Endpoint", "", "EndpointInstanceType", "rds"), Map.of());
-        assertEquals("MissingParameter", v.code());
+        assertEquals(ErrorCode.MISSING_PARAMETER, v.code());
     }
 
     @Test
     void otherAction_isInvalidActionNotFound() {
         RuleViolation v = rejected(minimal("Action", "DescribeDtsJobs"), Map.of());
-        assertEquals("InvalidAction.NotFound", v.code());
+        assertEquals(ErrorCode.INVALID_ACTION, v.code());
         assertEquals("R-ACTION", v.ruleId());
     }
 
@@ -120,7 +125,7 @@ class RpcParametersTest {
     void differentValuesInQueryAndForm_areInvalid() {
         RuleViolation v = rejected(minimal(), query("Endpoint", "dest"));
         assertEquals("R-SINGLE-VALUE", v.ruleId());
-        assertEquals("InvalidParameter", v.code());
+        assertEquals(ErrorCode.INVALID_PARAMETER, v.code());
     }
 
     @Test
@@ -132,7 +137,7 @@ class RpcParametersTest {
     @Test
     void malformedTimestamp_isInvalidTimeStampFormat() {
         RuleViolation v = rejected(minimal("Timestamp", "2016-02-23 12:46:24"), Map.of());
-        assertEquals("InvalidTimeStamp.Format", v.code());
+        assertEquals(ErrorCode.TIMESTAMP_FORMAT, v.code());
     }
 
     @Test
@@ -143,7 +148,7 @@ class RpcParametersTest {
 
     @Test
     void merge_keepsValuesAsSentForTheSignature() {
-        Map<String, String> sent = PARAMETERS.merge(minimal("Endpoint", "SRC", "DtsJobId", ""), Map.of());
+        Map<String, String> sent = PARAMETERS.merge(decoded(minimal("Endpoint", "SRC", "DtsJobId", "")), decoded(Map.of()));
         assertEquals("SRC", sent.get("Endpoint"));
         assertEquals("", sent.get("DtsJobId"));
     }
