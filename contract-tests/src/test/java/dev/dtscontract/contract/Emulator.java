@@ -31,16 +31,34 @@ final class Emulator implements BeforeAllCallback, AfterAllCallback {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private final Map<String, Object> properties;
     private EmbeddedServer server;
+
+    /** The emulator as users start it, on a random port. */
+    Emulator() {
+        this(Map.of());
+    }
+
+    /** The emulator with these configuration properties too (e.g. a small nonce memory). */
+    Emulator(Map<String, Object> properties) {
+        this.properties = properties;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1));
+        Map<String, Object> all = new java.util.HashMap<>(properties);
+        all.put("micronaut.server.port", -1);
+        server = ApplicationContext.run(EmbeddedServer.class, all);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         server.getApplicationContext().close();
+    }
+
+    /** A bean of the running emulator, e.g. its JobStore, to check what a request changed. */
+    <T> T bean(Class<T> type) {
+        return server.getApplicationContext().getBean(type);
     }
 
     URI url() {
@@ -92,15 +110,9 @@ final class Emulator implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Query or form text as names and values, by the emulator's own (and only) decoder. */
     static Map<String, List<String>> decode(String query) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        if (query.isEmpty()) return out;
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            out.computeIfAbsent(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
-                    k -> new java.util.ArrayList<>()).add(java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return out;
+        return dev.dtscontract.server.rpc.UrlEncoded.decode(query).values();
     }
 
 }

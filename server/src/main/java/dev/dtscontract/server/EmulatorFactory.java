@@ -8,6 +8,7 @@ import dev.dtscontract.server.auth.Throttle;
 import dev.dtscontract.server.domain.InMemoryJobStore;
 import dev.dtscontract.server.domain.InstanceCatalogue;
 import dev.dtscontract.server.domain.JobStore;
+import dev.dtscontract.server.domain.ModifyDtsJobEndpoint;
 import dev.dtscontract.server.domain.ModifyDtsJobEndpointService;
 import dev.dtscontract.server.rpc.SpecContract;
 import dev.dtscontract.server.seed.Seed;
@@ -56,7 +57,7 @@ final class EmulatorFactory {
     }
 
     @Singleton
-    ModifyDtsJobEndpointService modifyDtsJobEndpointService(JobStore store, InstanceCatalogue catalogue, Accounts accounts) {
+    ModifyDtsJobEndpoint modifyDtsJobEndpoint(JobStore store, InstanceCatalogue catalogue, Accounts accounts) {
         return new ModifyDtsJobEndpointService(store, catalogue, accounts);
     }
 

@@ -2,7 +2,7 @@ package dev.dtscontract.server;
 
 import dev.dtscontract.server.api.AbstractDtsController;
 import dev.dtscontract.server.domain.ErrorCode;
-import dev.dtscontract.server.domain.ModifyDtsJobEndpointService;
+import dev.dtscontract.server.domain.ModifyDtsJobEndpoint;
 import dev.dtscontract.server.domain.RuleViolation;
 import dev.dtscontract.server.model.Action;
 import dev.dtscontract.server.model.Endpoint;
@@ -28,9 +28,9 @@ import io.micronaut.http.context.ServerRequestContext;
 @Controller
 public final class ModifyDtsJobEndpointController extends AbstractDtsController {
 
-    private final ModifyDtsJobEndpointService service;
+    private final ModifyDtsJobEndpoint service;
 
-    public ModifyDtsJobEndpointController(ModifyDtsJobEndpointService service) {
+    public ModifyDtsJobEndpointController(ModifyDtsJobEndpoint service) {
         this.service = service;
     }
 

@@ -1,14 +1,12 @@
 package dev.dtscontract.server.auth;
 
+import dev.dtscontract.server.rpc.UrlEncoded;
 import dev.dtscontract.server.seed.SeedLoader;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -55,13 +53,11 @@ public final class SignRequest {
 
     /** The query with the common parameters of {@code key} and its Signature added, RFC 3986-encoded. */
     public static String sign(String method, String query, AccessKey key, Instant now) {
-        Map<String, String> parameters = new TreeMap<>();
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            parameters.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        UrlEncoded.Decoded decoded = UrlEncoded.decode(query);
+        if (!decoded.malformed().isEmpty()) {
+            throw new IllegalArgumentException("not correctly percent-encoded: " + decoded.malformed());
         }
-        return sign(method, parameters, key, now);
+        return sign(method, decoded.single(), key, now);
     }
 
     /** The parameters (not encoded) with the common parameters of {@code key} and its Signature added, as a query. */
@@ -77,8 +73,6 @@ public final class SignRequest {
             parameters.put("SecurityToken", key.securityToken());
         }
         parameters.put("Signature", Base64.getEncoder().encodeToString(RpcSignature.compute(method, parameters, key.signingKey())));
-        StringJoiner out = new StringJoiner("&");
-        parameters.forEach((name, value) -> out.add(RpcSignature.encode(name) + "=" + RpcSignature.encode(value)));
-        return out.toString();
+        return UrlEncoded.encode(parameters);
     }
 }

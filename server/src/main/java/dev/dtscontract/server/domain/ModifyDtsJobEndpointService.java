@@ -4,7 +4,7 @@ package dev.dtscontract.server.domain;
  * ModifyDtsJobEndpoint: locate the job, check the caller may change it, run the precheck, and unless it is a
  * dry run apply the change atomically.
  */
-public final class ModifyDtsJobEndpointService {
+public final class ModifyDtsJobEndpointService implements ModifyDtsJobEndpoint {
 
     private final JobStore store;
     private final JobLocator locator;
@@ -18,6 +18,7 @@ public final class ModifyDtsJobEndpointService {
         this.precheck = new EndpointPrecheck(catalogue);
     }
 
+    @Override
     public Outcome modify(ModifyEndpointCommand command) {
         DtsJob job = locator.locate(command);
         permissions.check(job, command);

@@ -62,6 +62,24 @@ public final class SpecContract {
         return values;
     }
 
+    /**
+     * A response example of the spec by id and media type (a Map for JSON, the text for XML), from whichever response
+     * holds it. For tools that serve the documented answers (bench/).
+     */
+    @SuppressWarnings("unchecked")
+    public static Object responseExample(String id, String mediaType) {
+        Map<String, Object> responses = (Map<String, Object>) ((Map<String, Object>) readSpec().get("components")).get("responses");
+        for (Object response : responses.values()) {
+            Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) response).get("content");
+            Map<String, Object> media = content == null ? null : (Map<String, Object>) content.get(mediaType);
+            Map<String, Object> examples = media == null ? null : (Map<String, Object>) media.get("examples");
+            if (examples != null && examples.get(id) instanceof Map<?, ?> example) {
+                return example.get("value");
+            }
+        }
+        throw new IllegalArgumentException("The spec has no " + mediaType + " response example " + id);
+    }
+
     private static Map<String, Object> readSpec() {
         try (InputStream in = SpecContract.class.getClassLoader().getResourceAsStream(SPEC_RESOURCE)) {
             if (in == null) {

@@ -21,10 +21,10 @@ public final class UrlEncoded {
     /** The decoded parameters, in order, and the names (as sent) of the pairs that could not be decoded. */
     public record Decoded(Map<String, List<String>> values, List<String> malformed) {
 
-        /** The first value of each name; for tests and tools that send each parameter once. */
+        /** One value per name, the last one sent overriding earlier ones; for tests and tools, not for the edge. */
         public Map<String, String> single() {
             Map<String, String> out = new LinkedHashMap<>();
-            values.forEach((name, list) -> out.put(name, list.get(0)));
+            values.forEach((name, list) -> out.put(name, list.get(list.size() - 1)));
             return out;
         }
     }

@@ -1,7 +1,10 @@
 /**
- * The Alibaba Cloud RPC wire protocol at the edge of the emulator: one canonical parameter set from the
- * query string and the form body, validated and normalised against the spec's parameter definitions
- * (enums case-insensitive, strict booleans, one value per name), the spec's error catalogue, and the
- * error body every failure is answered with.
+ * The Alibaba Cloud RPC wire protocol at the edge of the emulator. {@link dev.dtscontract.server.rpc.RpcEdge} is
+ * the only way in: before routing, it refuses every method but GET and POST, every path but /, every body that is
+ * not empty or form-encoded, then decodes query and form once ({@link dev.dtscontract.server.rpc.UrlEncoded}),
+ * checks every value against the spec's parameter definitions ({@link dev.dtscontract.server.rpc.RpcParameters}),
+ * authenticates the caller and admits the request as an {@link dev.dtscontract.server.rpc.RpcCall}, which nothing
+ * else can construct. Every refusal, including what Netty and Micronaut refuse on their own, is answered with the
+ * spec's error body and the status of its code in the spec's catalogue ({@link dev.dtscontract.server.rpc.SpecContract}).
  */
 package dev.dtscontract.server.rpc;

@@ -1,20 +1,18 @@
 package dev.dtscontract.server.auth;
 
+import dev.dtscontract.server.rpc.UrlEncoded;
 import dev.dtscontract.server.seed.SeedLoader;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.TreeMap;
 
-/** Signs test requests with a seeded AccessKey, as an Alibaba Cloud SDK would. */
+/** The server tests' view of {@link SignRequest}, the one signer: seeded keys and the demo key by default. */
 public final class TestSigner {
 
     /** The demo account's AccessKey of the default seed. */
-    public static final AccessKey DEMO = key("LTAI5tDemoAccessKey0001");
+    public static final AccessKey DEMO = key(SignRequest.DEMO_KEY_ID);
 
     private TestSigner() {
     }
@@ -33,20 +31,16 @@ public final class TestSigner {
         return SignRequest.sign(method, query, DEMO, Instant.now());
     }
 
+    /** These parameters (not encoded), signed with the demo key, as an encoded query or form body. */
+    public static String sign(String method, Map<String, String> parameters) {
+        return SignRequest.sign(method, parameters, DEMO, Instant.now());
+    }
+
     public static Map<String, String> decode(String query) {
-        Map<String, String> out = new TreeMap<>();
-        if (query.isEmpty()) return out;
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
+        return new TreeMap<>(UrlEncoded.decode(query).single());
     }
 
     public static String encode(Map<String, String> parameters) {
-        StringJoiner out = new StringJoiner("&");
-        parameters.forEach((name, value) -> out.add(RpcSignature.encode(name) + "=" + RpcSignature.encode(value)));
-        return out.toString();
+        return UrlEncoded.encode(parameters);
     }
 }
