@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # One command: bash bench/run.sh [ROUNDS] [SECONDS]
+# BASELINE_REF=<git ref> also measures the emulator built from that commit (case dryrun) in the same rounds, so a
+# change can be held to the version before it: e.g. BASELINE_REF=HEAD~1 bash bench/run.sh 2 10.
 # Measures, on loopback only, one server after another, round after round: the emulator (three cases),
 # WireMock standalone serving the spec's documented success example, Prism mocking the spec with request
 # validation, and nginx returning the documented body. Writes bench/results/{raw.csv,summary.csv,summary.md,chart.png}.
@@ -36,6 +38,14 @@ if [ ! -x "$TMP/prism/node_modules/.bin/prism" ]; then
 fi
 log "building the emulator"
 (cd "$ROOT" && mvn -B -q -DskipTests package >/dev/null)
+BASELINE_REF="${BASELINE_REF:-}"
+BASE_DIR="$TMP/baseline"
+if [ -n "$BASELINE_REF" ]; then
+  log "building the baseline emulator of $BASELINE_REF"
+  rm -rf "$BASE_DIR" && mkdir -p "$BASE_DIR"
+  git -C "$ROOT" archive "$BASELINE_REF" | tar -x -C "$BASE_DIR"
+  (cd "$BASE_DIR" && mvn -B -q -DskipTests package >/dev/null)
+fi
 WIREMOCK_JAR="$TMP/wiremock-standalone-3.13.2.jar"
 [ -f "$WIREMOCK_JAR" ] || (cd "$TMP" && mvn -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory="$TMP" >/dev/null)
 
@@ -84,11 +94,12 @@ wrk_json() { # wrk_json CONNECTIONS SECONDS FILE
 
 start_server() { # start_server NAME CASE: starts it, echoes "PID STARTUP_MS"
   local t0 poll
-  [ "$1" = emulator ] && sign 3000 "$SAMPLE" > "$TMP/poll.txt" # signed before the clock starts
+  case "$1" in emulator|baseline) sign 3000 "$SAMPLE" > "$TMP/poll.txt" ;; esac # signed before the clock starts
   sync # the GBs of signed lines the previous case wrote are flushed before, not during, the next start
   t0=$(date +%s%N)
   case "$1" in
     emulator) DTS_PORT=$PORT java $EMULATOR_JAVA_OPTS -jar "$JAR" > "$TMP/emulator.log" 2>&1 & ;;
+    baseline) DTS_PORT=$PORT java ${EMULATOR_JAVA_OPTS//$ROOT\/server/$BASE_DIR\/server} -jar "$BASE_DIR/server/target/dts-emulator.jar" > "$TMP/baseline.log" 2>&1 & ;;
     wiremock) java -jar "$WIREMOCK_JAR" --port $PORT --bind-address 127.0.0.1 --root-dir "$FX/wiremock" --disable-banner --no-request-journal > "$TMP/wiremock.log" 2>&1 & ;;
     prism) "$TMP/prism/node_modules/.bin/prism" mock -h 127.0.0.1 -p $PORT "$FX/spec.yaml" > "$TMP/prism.log" 2>&1 & ;;
     nginx) nginx -c "$TMP/nginx.conf" -g 'daemon off;' > "$TMP/nginx.log" 2>&1 & ;;
@@ -97,7 +108,7 @@ start_server() { # start_server NAME CASE: starts it, echoes "PID STARTUP_MS"
   local n=0
   while :; do
     n=$((n + 1))
-    if [ "$1" = emulator ]; then poll="$(sed -n "${n}p" "$TMP/poll.txt")"; else poll="$STATIC"; fi
+    case "$1" in emulator|baseline) poll="$(sed -n "${n}p" "$TMP/poll.txt")" ;; *) poll="$STATIC" ;; esac
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT$poll" || true)" = 200 ] && break
     kill -0 $pid 2>/dev/null || { log "$1 died: see $TMP/$1.log"; exit 1; }
     [ $n -ge 2900 ] && { log "$1 gave no answer"; exit 1; }
@@ -114,7 +125,7 @@ echo "round,server,case,connections,rps,p50_ms,p99_ms,non2xx,socket_errors,start
 measure() { # measure ROUND SERVER CASE
   local round=$1 server=$2 kase=$3 started pid startup warm rps best= est file json rows=() c
   started=$(start_server "$server" "$kase"); pid=${started% *}; startup=${started#* }
-  if [ "$server" = emulator ]; then
+  if [ "$server" = emulator ] || [ "$server" = baseline ]; then
     lines_for "$kase" $(( WARMUP * 100000 )) "$TMP/warm.txt"; warm="$TMP/warm.txt"
   else
     warm="$TMP/static.txt"
@@ -123,7 +134,7 @@ measure() { # measure ROUND SERVER CASE
   rps=$(rps_of "$json")
   for c in 16 64; do
     file="$TMP/static.txt"
-    if [ "$server" = emulator ]; then
+    if [ "$server" = emulator ] || [ "$server" = baseline ]; then
       # Enough fresh lines that no nonce repeats: three times the best rate seen so far (the warm-up runs
       # below the steady rate while the JIT is still compiling), at least 40k/s.
       [ -n "${best:-}" ] && [ "$best" -gt "$rps" ] && rps=$best
@@ -145,6 +156,7 @@ measure() { # measure ROUND SERVER CASE
 
 for round in $(seq "$ROUNDS"); do
   measure "$round" emulator dryrun
+  [ -n "$BASELINE_REF" ] && measure "$round" baseline dryrun
   measure "$round" wiremock fixed
   measure "$round" emulator modify
   measure "$round" prism fixed

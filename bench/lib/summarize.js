@@ -29,12 +29,13 @@ for (const [k, g] of groups) {
 md += '\n| ratio (within each round) | conns | median (min–max) |\n|---|---|---|\n';
 const ratioCsv = ['emulator_case,peer,connections,ratio_median,ratio_min,ratio_max'];
 for (const kase of ['dryrun', 'modify', 'xml']) {
-  for (const peer of ['wiremock', 'prism', 'nginx']) {
+  for (const peer of ['wiremock', 'prism', 'nginx', 'baseline']) {
     for (const conns of [16, 64]) {
       const ratios = [];
       for (const round of new Set(rows.map(r => r.round))) {
         const e = rows.find(r => r.round === round && r.server === 'emulator' && r.kase === kase && r.conns === conns);
-        const p = rows.find(r => r.round === round && r.server === peer && r.conns === conns);
+        // The baseline (BASELINE_REF) is the emulator of another commit: compared case for case.
+        const p = rows.find(r => r.round === round && r.server === peer && r.conns === conns && (peer !== 'baseline' || r.kase === kase));
         if (e && p && p.rps > 0) ratios.push(e.rps / p.rps);
       }
       if (!ratios.length) continue;
