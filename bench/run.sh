@@ -2,7 +2,7 @@
 # One command: bash bench/run.sh [ROUNDS] [SECONDS]
 # BASELINE_REF=<git ref> also measures the emulator built from that commit (case dryrun) in the same rounds, so a
 # change can be held to the version before it: e.g. BASELINE_REF=HEAD~1 bash bench/run.sh 2 10.
-# Measures, on loopback only, one server after another, round after round: the emulator (three cases),
+# Measures, on loopback only, one server after another, round after round: the emulator (four cases),
 # WireMock standalone serving the spec's documented success example, Prism mocking the spec with request
 # validation, and nginx returning the documented body. Writes bench/results/{raw.csv,summary.csv,summary.md,chart.png}.
 set -euo pipefail
@@ -70,7 +70,9 @@ MODIFY_A="Action=ModifyDtsJobEndpoint&DtsJobId=m4312mab158%2A%2A%2A%2A&Endpoint=
 MODIFY_B="Action=ModifyDtsJobEndpoint&DtsJobId=m4312mab158%2A%2A%2A%2A&Endpoint=src&EndpointInstanceType=rds&EndpointInstanceId=rm-bp1alt0mysql0002"
 
 lines_for() { # lines_for CASE COUNT FILE: signed request paths for an emulator case
-  if [ "$1" = modify ]; then # every request changes the job: alternate between two endpoints
+  if [ "$1" = v3 ]; then # the same sample signed with signature V3: headers after the path, tab-separated
+    java -cp "$JAR" dev.dtscontract.server.auth.SignRequest --signature v3 --host "127.0.0.1:$PORT" --count "$2" "$SAMPLE" > "$3"
+  elif [ "$1" = modify ]; then # every request changes the job: alternate between two endpoints
     sign $(( $2 / 2 + 1 )) "$MODIFY_A" > "$TMP/a.txt"; sign $(( $2 / 2 + 1 )) "$MODIFY_B" > "$TMP/b.txt"
     paste -d'\n' "$TMP/a.txt" "$TMP/b.txt" > "$3"
   else
@@ -157,6 +159,7 @@ measure() { # measure ROUND SERVER CASE
 for round in $(seq "$ROUNDS"); do
   measure "$round" emulator dryrun
   [ -n "$BASELINE_REF" ] && measure "$round" baseline dryrun
+  measure "$round" emulator v3
   measure "$round" wiremock fixed
   measure "$round" emulator modify
   measure "$round" prism fixed

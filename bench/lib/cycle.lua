@@ -1,5 +1,6 @@
 -- Cycles through pre-signed request paths (one per line), each thread taking a disjoint slice so that
--- no SignatureNonce is sent twice. Usage: wrk -tT ... -s cycle.lua <url> -- <file> <T>
+-- no SignatureNonce is sent twice. A line may carry headers after the path, tab-separated as "Name: value"
+-- (signature V3). Usage: wrk -tT ... -s cycle.lua <url> -- <file> <T>
 -- (<file> <threads>, the same thread count as wrk's -t.)
 -- Prints one JSON line at the end; non2xx counts every answer outside 2xx/3xx (wrk's status errors).
 local counter = 0
@@ -29,7 +30,16 @@ function init(args)
   -- neither building requests nor Lua garbage collection over these large tables takes wrk's CPU mid-run.
   -- (Formatting per request made wrk itself the bottleneck and its collector pauses showed up as server p99.)
   for j = 1, n do
-    paths[j] = wrk.format("GET", paths[j])
+    local path, rest = paths[j]:match("^([^\t]*)(.*)$")
+    local headers = nil
+    if rest ~= "" then
+      headers = {}
+      for name, value in rest:gmatch("\t([^:\t]+): ([^\t]*)") do
+        if name == "host" then name = "Host" end -- one Host header, the signed one
+        headers[name] = value
+      end
+    end
+    paths[j] = wrk.format("GET", path, headers)
   end
   collectgarbage("collect")
   collectgarbage("stop")

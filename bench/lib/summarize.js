@@ -28,7 +28,20 @@ for (const [k, g] of groups) {
 }
 md += '\n| ratio (within each round) | conns | median (min–max) |\n|---|---|---|\n';
 const ratioCsv = ['emulator_case,peer,connections,ratio_median,ratio_min,ratio_max'];
-for (const kase of ['dryrun', 'modify', 'xml']) {
+// Signature V3 against the RPC signature, the same sample on the same emulator, round by round.
+for (const conns of [16, 64]) {
+  const ratios = [];
+  for (const round of new Set(rows.map(r => r.round))) {
+    const v3 = rows.find(r => r.round === round && r.server === 'emulator' && r.kase === 'v3' && r.conns === conns);
+    const v1 = rows.find(r => r.round === round && r.server === 'emulator' && r.kase === 'dryrun' && r.conns === conns);
+    if (v3 && v1 && v1.rps > 0) ratios.push(v3.rps / v1.rps);
+  }
+  if (ratios.length) {
+    md += `| emulator v3 / emulator dryrun (RPC signature) | ${conns} | ${fmt(ratios, 2)} |\n`;
+    ratioCsv.push(['v3', 'emulator-dryrun', conns, median(ratios).toFixed(3), Math.min(...ratios).toFixed(3), Math.max(...ratios).toFixed(3)].join(','));
+  }
+}
+for (const kase of ['dryrun', 'modify', 'xml', 'v3']) {
   for (const peer of ['wiremock', 'prism', 'nginx', 'baseline']) {
     for (const conns of [16, 64]) {
       const ratios = [];

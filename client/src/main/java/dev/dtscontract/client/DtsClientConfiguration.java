@@ -14,6 +14,7 @@ import java.time.Duration;
 public class DtsClientConfiguration {
 
     private String format = "JSON";
+    private String signatureAlgorithm = "v3";
     private int maxAttempts = RetryPolicy.defaults().maxAttempts();
     private Duration initialRetryDelay = RetryPolicy.defaults().initialDelay();
     private Duration maxRetryDelay = RetryPolicy.defaults().maxDelay();
@@ -28,6 +29,21 @@ public class DtsClientConfiguration {
 
     public void setFormat(String format) {
         this.format = format;
+    }
+
+    /** v3 (default, ACS3-HMAC-SHA256, as Alibaba Cloud's current SDKs) or v2 (the RPC signature, HMAC-SHA1). */
+    public String getSignatureAlgorithm() {
+        return signatureAlgorithm;
+    }
+
+    public void setSignatureAlgorithm(String signatureAlgorithm) {
+        SignatureAlgorithm.parse(signatureAlgorithm); // fails at configuration time, not at the first request
+        this.signatureAlgorithm = signatureAlgorithm;
+    }
+
+    /** The configured algorithm as an enum. */
+    public SignatureAlgorithm signatureAlgorithm() {
+        return SignatureAlgorithm.parse(signatureAlgorithm);
     }
 
     /** Attempts in all for a retryable failure (default 3). */
@@ -101,6 +117,6 @@ public class DtsClientConfiguration {
 
     @Override
     public String toString() {
-        return "DtsClientConfiguration[format=" + format + ", maxAttempts=" + maxAttempts + ", accessKeyId=" + accessKeyId + "]";
+        return "DtsClientConfiguration[format=" + format + ", signatureAlgorithm=" + signatureAlgorithm + ", maxAttempts=" + maxAttempts + ", accessKeyId=" + accessKeyId + "]";
     }
 }

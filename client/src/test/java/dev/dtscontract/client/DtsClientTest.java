@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dtscontract.spec.SpecExamples;
 import dev.dtscontract.spec.SpecExamples.ResponseExample;
+import dev.dtscontract.client.internal.AcsV3Signer;
 import dev.dtscontract.client.internal.RpcSigner;
 import dev.dtscontract.client.model.ModelFormat;
 import dev.dtscontract.client.model.ModifyDtsJobEndpointRequest;
@@ -116,8 +117,8 @@ class DtsClientTest {
         assertAll(
                 () -> assertEquals(example.status(), e.status()),
                 () -> assertEquals(code, e.code()),
-                () -> assertTrue(example.body().contains(e.errorMessage().replace("\"", "\\\"")) || example.body().contains(e.errorMessage()),
-                        e.errorMessage()),
+                () -> assertTrue(example.body().contains(e.errorMessage().replace("\"", "\\\"").replace("\n", "\\n"))
+                        || example.body().contains(e.errorMessage()), e.errorMessage()),
                 () -> assertNotNull(e.requestId()),
                 () -> assertTrue(example.body().contains(e.requestId())),
                 () -> assertEquals(List.of("Throttling.User", "ServiceUnavailable").contains(code), e.retryable()));
@@ -172,8 +173,8 @@ class DtsClientTest {
         assertEquals(true, client().modifyDtsJobEndpoint(documentedSample()).getSuccess());
         List<LoggedRequest> sent = wm.findAll(getRequestedFor(urlPathEqualTo("/")));
         assertEquals(2, sent.size());
-        assertFalse(sent.get(0).queryParameter("SignatureNonce").firstValue()
-                .equals(sent.get(1).queryParameter("SignatureNonce").firstValue()), "each attempt is signed afresh");
+        assertFalse(sent.get(0).getHeader("x-acs-signature-nonce").equals(sent.get(1).getHeader("x-acs-signature-nonce")),
+                "each attempt is signed afresh");
     }
 
     @Test
@@ -212,9 +213,9 @@ class DtsClientTest {
     }
 
     @Test
-    void request_carriesEveryParameterUnderTheSpecsNamesAndAValidSignature() {
+    void v2Request_carriesEveryParameterUnderTheSpecsNamesAndAValidSignature() {
         serve(SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json"));
-        client().modifyDtsJobEndpoint(documentedSample());
+        client(DtsClient.builder().signatureAlgorithm(SignatureAlgorithm.V2)).modifyDtsJobEndpoint(documentedSample());
         LoggedRequest sent = wm.findAll(getRequestedFor(urlPathEqualTo("/"))).get(0);
         Map<String, String> query = new TreeMap<>();
         sent.getQueryParams().forEach((name, value) -> query.put(name, value.firstValue()));
@@ -234,17 +235,56 @@ class DtsClientTest {
                 () -> assertEquals("LTAI5tTestKey", query.get("AccessKeyId")),
                 () -> assertEquals("HMAC-SHA1", query.get("SignatureMethod")),
                 () -> assertEquals("1.0", query.get("SignatureVersion")),
-                () -> assertTrue(query.get("SignatureNonce").matches("[0-9a-f-]{36}")),
+                () -> assertTrue(query.get("SignatureNonce").matches("[0-9a-f]{32}")),
                 () -> assertTrue(query.get("Timestamp").matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z")),
-                () -> assertFalse(query.containsKey("SecurityToken")));
+                () -> assertFalse(query.containsKey("SecurityToken")),
+                () -> assertEquals(null, sent.getHeader("Authorization")));
         String signature = query.remove("Signature");
         assertEquals(RpcSigner.sign("GET", query, "test-secret-value"), signature);
+    }
+
+    @Test
+    void v3Request_byDefault_carriesEveryParameterInTheQueryTheOperationInHeadersAndAValidAuthorization() {
+        serve(SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json"));
+        client().modifyDtsJobEndpoint(documentedSample());
+        LoggedRequest sent = wm.findAll(getRequestedFor(urlPathEqualTo("/"))).get(0);
+        Map<String, String> query = new TreeMap<>();
+        sent.getQueryParams().forEach((name, value) -> query.put(name, value.firstValue()));
+        assertEquals(new TreeMap<>(Map.of("RegionId", "cn-hangzhou", "DtsInstanceId", "dtsaw012y2g15q****",
+                "SynchronizationDirection", "Forward", "Endpoint", "src", "EndpointInstanceType", "rds",
+                "EndpointInstanceId", "rm-bp10k50h8374w****", "Username", "dtstest", "Password", "DTStest****", "DryRun", "true",
+                "ModifyAccount", "false")), query,
+                "the operation's parameters only: no Action, Version, Format or signature parameters");
+        Map<String, String> headers = new TreeMap<>();
+        for (String name : List.of("host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256")) {
+            headers.put(name, sent.getHeader(name));
+        }
+        assertAll(
+                () -> assertEquals("ModifyDtsJobEndpoint", headers.get("x-acs-action")),
+                () -> assertEquals("2020-01-01", headers.get("x-acs-version")),
+                () -> assertTrue(headers.get("x-acs-date").matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z"), headers.get("x-acs-date")),
+                () -> assertTrue(headers.get("x-acs-signature-nonce").matches("[0-9a-f]{32}")),
+                () -> assertEquals(AcsV3Signer.EMPTY_PAYLOAD, headers.get("x-acs-content-sha256")),
+                () -> assertEquals(null, sent.getHeader("x-acs-security-token")));
+        assertEquals(AcsV3Signer.authorization("GET", query, headers, AcsV3Signer.EMPTY_PAYLOAD, "LTAI5tTestKey", "test-secret-value"),
+                sent.getHeader("Authorization"));
     }
 
     @Test
     void stsCredentials_sendTheSecurityToken() {
         serve(SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json"));
         client = DtsClient.builder().endpoint(wm.baseUrl()).credentials(Credentials.sts("STS.id", "sts-secret", "sts-token")).build();
+        client.modifyDtsJobEndpoint(documentedSample());
+        LoggedRequest sent = wm.findAll(getRequestedFor(urlPathEqualTo("/"))).get(0);
+        assertEquals("sts-token", sent.getHeader("x-acs-security-token"));
+        assertEquals("STS.id", sent.getHeader("x-acs-accesskey-id"));
+    }
+
+    @Test
+    void stsCredentials_v2_sendTheSecurityTokenParameter() {
+        serve(SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json"));
+        client = DtsClient.builder().endpoint(wm.baseUrl()).signatureAlgorithm(SignatureAlgorithm.V2)
+                .credentials(Credentials.sts("STS.id", "sts-secret", "sts-token")).build();
         client.modifyDtsJobEndpoint(documentedSample());
         assertEquals("sts-token", wm.findAll(getRequestedFor(urlPathEqualTo("/"))).get(0).queryParameter("SecurityToken").firstValue());
     }

@@ -46,7 +46,8 @@ class ClientThroughProxyContractTest {
     static final Emulator emulator = new Emulator();
 
     @RegisterExtension
-    static WireMockExtension proxy = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    // Signature V3 signs the Host header: the proxy passes the client's on, as a transparent proxy would.
+    static WireMockExtension proxy = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().preserveHostHeader(true)).build();
 
 
     static Stream<RequestExample> sendableExamples() {

@@ -52,26 +52,39 @@ class ConsumerContractTest {
         return new ObjectMapper().convertValue(example.parameters(), ModifyDtsJobEndpointRequest.class);
     }
 
-    /** The consumer check of one sent request: spec-valid, the example's parameters verbatim, signed. */
+    /**
+     * The consumer check of one sent request: spec-valid, the example's parameters verbatim, signed with signature V3
+     * (the client's default): Action and Version in their headers, no RPC common parameter in the query.
+     */
     static List<String> checkSentRequest(RequestExample example, Exchange sent) {
         List<String> problems = new ArrayList<>(ContractValidator.checkRequest(sent));
         if (!sent.method().equals("GET") || !sent.path().equals("/")) {
             problems.add(sent.name() + ": sent " + sent.method() + " " + sent.path() + ", expected GET /");
         }
+        Map<String, String> headers = sent.requestHeaders();
         example.parameters().forEach((name, value) -> {
-            List<String> values = sent.query().get(name);
+            List<String> values = name.equals("Action") ? (headers.containsKey("x-acs-action") ? List.of(headers.get("x-acs-action")) : null)
+                    : sent.query().get(name);
             if (values == null || !values.equals(List.of(value))) {
                 problems.add(sent.name() + ": parameter " + name + " sent as " + values + ", the example says " + value);
             }
         });
-        Map<String, String> signatureForms = Map.of(
-                "AccessKeyId", ".+", "SignatureMethod", "HMAC-SHA1", "SignatureVersion", "1\\.0", "Version", "2020-01-01",
-                "SignatureNonce", "[0-9a-f-]{36}", "Timestamp", "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z",
-                "Signature", "[A-Za-z0-9+/]{27}=", "Format", "JSON|XML");
-        signatureForms.forEach((name, form) -> {
-            List<String> values = sent.query().get(name);
-            if (values == null || values.size() != 1 || !values.get(0).matches(form)) {
-                problems.add(sent.name() + ": common parameter " + name + " is " + values + ", expected " + form);
+        for (String rpcOnly : List.of("Action", "Version", "AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce",
+                "Timestamp", "Signature", "SecurityToken")) {
+            if (sent.query().containsKey(rpcOnly)) {
+                problems.add(sent.name() + ": " + rpcOnly + " in the query of a V3 request");
+            }
+        }
+        Map<String, String> forms = Map.of(
+                "authorization", "ACS3-HMAC-SHA256 Credential=[^,]+,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;"
+                        + "x-acs-signature-nonce;x-acs-version,Signature=[0-9a-f]{64}",
+                "x-acs-action", "ModifyDtsJobEndpoint", "x-acs-version", "2020-01-01",
+                "x-acs-date", "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z", "x-acs-signature-nonce", "[0-9a-f]{32}",
+                "x-acs-content-sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        forms.forEach((name, form) -> {
+            String value = headers.get(name);
+            if (value == null || !value.matches(form)) {
+                problems.add(sent.name() + ": header " + name + " is " + value + ", expected " + form);
             }
         });
         return problems;

@@ -75,6 +75,7 @@ final class ContractValidator {
         if (e.requestContentType() != null) {
             b.withContentType(e.requestContentType());
         }
+        e.requestHeaders().forEach(b::withHeader);
         if (e.requestBody() != null && !e.requestBody().isEmpty()) {
             b.withBody(e.requestBody());
         }

@@ -15,6 +15,18 @@ final class Recorded {
     private Recorded() {
     }
 
+    /** Authorization and every x-acs-* header, by lower-case name. */
+    static Map<String, String> signatureHeaders(LoggedRequest request) {
+        Map<String, String> headers = new java.util.TreeMap<>();
+        request.getHeaders().all().forEach(h -> {
+            String name = h.key().toLowerCase(java.util.Locale.ROOT);
+            if (name.equals("authorization") || name.startsWith("x-acs-")) {
+                headers.put(name, h.firstValue());
+            }
+        });
+        return headers;
+    }
+
     static Exchange exchange(String name, ServeEvent event) {
         LoggedRequest request = event.getRequest();
         LoggedResponse response = event.getResponse();
@@ -25,6 +37,6 @@ final class Recorded {
                 request.contentTypeHeader().isPresent() ? request.contentTypeHeader().firstValue() : null,
                 request.getBodyAsString(), response.getStatus(),
                 response.getHeaders().getContentTypeHeader().isPresent() ? response.getHeaders().getContentTypeHeader().firstValue() : null,
-                response.getBodyAsString());
+                response.getBodyAsString(), signatureHeaders(request));
     }
 }

@@ -28,7 +28,8 @@ final class Commands {
                 text(call, "ResourceGroupId"),
                 text(call, "DtsJobId"),
                 text(call, "DtsInstanceId"),
-                call.value("SynchronizationDirection").map(SynchronizationDirection::fromValue).map(Commands::direction).orElse(null),
+                call.value("SynchronizationDirection") == null ? null
+                        : direction(SynchronizationDirection.fromValue(call.value("SynchronizationDirection"))),
                 switch (endpoint) {
                     case SRC -> JobSide.SOURCE;
                     case DEST -> JobSide.DESTINATION;
@@ -46,11 +47,12 @@ final class Commands {
                 Secret.of(text(call, "ShardPassword")),
                 text(call, "RoleName"),
                 text(call, "AliyunUid"),
-                call.flag("DryRun"));
+                call.flag("DryRun"),
+                call.value("ZeroEtlJob") == null ? null : call.flag("ZeroEtlJob"));
     }
 
     private static String text(RpcCall call, String name) {
-        return call.value(name).orElse(null);
+        return call.value(name);
     }
 
     private static InstanceType instanceType(EndpointInstanceType type) {

@@ -10,6 +10,7 @@ import dev.dtscontract.server.domain.InstanceCatalogue;
 import dev.dtscontract.server.domain.JobStore;
 import dev.dtscontract.server.domain.ModifyDtsJobEndpoint;
 import dev.dtscontract.server.domain.ModifyDtsJobEndpointService;
+import dev.dtscontract.server.rpc.ParameterDefinition;
 import dev.dtscontract.server.rpc.SpecContract;
 import dev.dtscontract.server.seed.Seed;
 import dev.dtscontract.server.seed.SeedLoader;
@@ -21,6 +22,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.stream.Collectors;
 
 /** Wires the plain-Java domain and authentication from the seed, the spec and configuration. */
 @Factory
@@ -63,7 +65,7 @@ final class EmulatorFactory {
 
     /** Created at start (@Context), so that running without authentication is said before the first request. */
     @Context
-    Authenticator authenticator(Accounts accounts, Clock clock,
+    Authenticator authenticator(Accounts accounts, Clock clock, SpecContract contract,
                                 @Value("${dts.auth.enabled:true}") boolean enabled,
                                 @Value("${dts.auth.rate-per-second:100000}") long ratePerSecond,
                                 @Value("${dts.auth.burst:100000}") long burst,
@@ -76,6 +78,7 @@ final class EmulatorFactory {
         }
         return new RequestAuthenticator(accounts,
                 new NonceMemory(RequestAuthenticator.NONCE_WINDOW, maxNoncesPerKey, System::nanoTime),
-                new Throttle(ratePerSecond, burst), clock);
+                new Throttle(ratePerSecond, burst), clock, contract.parameters().values().stream()
+                        .filter(ParameterDefinition::secret).map(ParameterDefinition::name).collect(Collectors.toSet()));
     }
 }

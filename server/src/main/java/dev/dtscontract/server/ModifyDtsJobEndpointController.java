@@ -44,13 +44,15 @@ public final class ModifyDtsJobEndpointController extends AbstractDtsController 
     }
 
     @Override
-    public ModifyDtsJobEndpointResponse modifyDtsJobEndpoint(Action action, Endpoint endpoint, EndpointInstanceType endpointInstanceType,
+    public ModifyDtsJobEndpointResponse modifyDtsJobEndpoint(Endpoint endpoint, EndpointInstanceType endpointInstanceType, Action action,
             String regionId, String dtsJobId, String dtsInstanceId, SynchronizationDirection synchronizationDirection,
             String endpointRegionId, String endpointInstanceId, String endpointIp, String endpointPort, Boolean modifyAccount,
             String username, String password, String database, String shardUsername, String shardPassword, String roleName,
             String aliyunUid, Boolean dryRun, String resourceGroupId, ModelFormat format, Version version, String accessKeyId,
             SignatureMethod signatureMethod, SignatureVersion signatureVersion, String signatureNonce, String timestamp,
-            String securityToken) {
+            String securityToken, Boolean zeroEtlJob, Action xAcsAction, Version xAcsVersion, String xAcsDate,
+            String xAcsSignatureNonce, String xAcsContentSha256, String xAcsAccesskeyId, String xAcsSecurityToken,
+            String xAcsCredentialsProvider) {
         return handle();
     }
 
@@ -61,14 +63,16 @@ public final class ModifyDtsJobEndpointController extends AbstractDtsController 
             Boolean modifyAccount, String username, String password, String database, String shardUsername, String shardPassword,
             String roleName, String aliyunUid, Boolean dryRun, String resourceGroupId, ModelFormat format, Version version,
             String accessKeyId, SignatureMethod signatureMethod, SignatureVersion signatureVersion, String signatureNonce,
-            String timestamp, String securityToken, Action formAction, String formRegionId, String formDtsJobId,
+            String timestamp, String securityToken, Boolean zeroEtlJob, Action xAcsAction, Version xAcsVersion, String xAcsDate,
+            String xAcsSignatureNonce, String xAcsContentSha256, String xAcsAccesskeyId, String xAcsSecurityToken,
+            String xAcsCredentialsProvider, Action formAction, String formRegionId, String formDtsJobId,
             String formDtsInstanceId, SynchronizationDirection formSynchronizationDirection, Endpoint formEndpoint,
             String formEndpointRegionId, EndpointInstanceType formEndpointInstanceType, String formEndpointInstanceId,
             String formEndpointIp, String formEndpointPort, Boolean formModifyAccount, String formUsername, String formPassword,
             String formDatabase, String formShardUsername, String formShardPassword, String formRoleName, String formAliyunUid,
             Boolean formDryRun, String formResourceGroupId, ModelFormat formFormat, Version formVersion, String formAccessKeyId,
             String formSignature, SignatureMethod formSignatureMethod, SignatureVersion formSignatureVersion,
-            String formSignatureNonce, String formTimestamp, String formSecurityToken) {
+            String formSignatureNonce, String formTimestamp, String formSecurityToken, Boolean formZeroEtlJob) {
         return handle();
     }
 }

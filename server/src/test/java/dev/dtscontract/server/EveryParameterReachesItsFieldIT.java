@@ -72,6 +72,7 @@ class EveryParameterReachesItsFieldIT {
         p.put("DryRun", first ? "false" : "True");
         p.put("ResourceGroupId", "rg-15");
         p.put("Format", first ? "xml" : "JSON");
+        p.put("ZeroEtlJob", first ? "False" : "TRUE");
         return p;
     }
 
@@ -109,7 +110,9 @@ class EveryParameterReachesItsFieldIT {
                 () -> assertEquals("uid-14", a.aliyunUid()),
                 () -> assertEquals(false, a.dryRun()),
                 () -> assertEquals(true, b.dryRun()),
-                () -> assertEquals("rg-15", a.resourceGroupId()));
+                () -> assertEquals("rg-15", a.resourceGroupId()),
+                () -> assertEquals(false, a.zeroEtlJob()),
+                () -> assertEquals(true, b.zeroEtlJob()));
     }
 
     private void send(String method, Map<String, String> parameters) throws Exception {

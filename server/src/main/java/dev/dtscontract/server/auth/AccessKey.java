@@ -12,6 +12,7 @@ public final class AccessKey {
     private final String id;
     private final String accountId;
     private final byte[] signingKey;
+    private final byte[] v3SigningKey;
     private final boolean enabled;
     private final String securityToken;
     private final Instant expires;
@@ -20,6 +21,7 @@ public final class AccessKey {
         this.id = id;
         this.accountId = accountId;
         this.signingKey = (secret + "&").getBytes(StandardCharsets.UTF_8);
+        this.v3SigningKey = secret.getBytes(StandardCharsets.UTF_8);
         this.enabled = enabled;
         this.securityToken = securityToken;
         this.expires = expires;
@@ -50,6 +52,11 @@ public final class AccessKey {
     /** AccessKeySecret + "&" in UTF-8: the HMAC-SHA1 key of RPC signature v1. */
     byte[] signingKey() {
         return signingKey.clone();
+    }
+
+    /** AccessKeySecret in UTF-8: the HMAC-SHA256 key of signature V3 (no derived key, unlike AWS SigV4). */
+    byte[] v3SigningKey() {
+        return v3SigningKey.clone();
     }
 
     @Override

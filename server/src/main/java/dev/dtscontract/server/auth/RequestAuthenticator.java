@@ -10,13 +10,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Rule R-SIGNATURE and R-THROTTLING: who sent a request, checked as Alibaba Cloud checks it. The signature is
- * verified over the parameters exactly as sent (before any normalisation), in constant time.
+ * Rule R-SIGNATURE and R-THROTTLING: who sent a request, checked as Alibaba Cloud checks it, for the RPC signature
+ * (v1, HMAC-SHA1 over the parameters exactly as sent) and signature V3 (ACS3-HMAC-SHA256 over the canonical request),
+ * each compared in constant time; then the same key, STS, throttling and nonce rules for both.
  */
 public final class RequestAuthenticator implements Authenticator {
 
@@ -31,17 +35,26 @@ public final class RequestAuthenticator implements Authenticator {
 
     private static final List<String> REQUIRED = List.of(
             "AccessKeyId", "Signature", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Version");
+    /** The headers a V3 request must sign, whatever else it signs. */
+    private static final List<String> V3_SIGNED = List.of(
+            "host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256");
 
     private final Accounts accounts;
     private final NonceMemory nonces;
     private final Throttle throttle;
     private final Clock clock;
+    private final Set<String> secretParameters;
 
-    public RequestAuthenticator(Accounts accounts, NonceMemory nonces, Throttle throttle, Clock clock) {
+    /**
+     * @param secretParameters names of parameters whose values are secrets (the spec's {@code format: password}):
+     *                         masked wherever a message shows what was signed
+     */
+    public RequestAuthenticator(Accounts accounts, NonceMemory nonces, Throttle throttle, Clock clock, Set<String> secretParameters) {
         this.accounts = accounts;
         this.nonces = nonces;
         this.throttle = throttle;
         this.clock = clock;
+        this.secretParameters = Set.copyOf(secretParameters);
     }
 
     @Override
@@ -54,26 +67,78 @@ public final class RequestAuthenticator implements Authenticator {
         }
         byte[] presented = signatureBytes(sent.get("Signature"));
         requireFreshTimestamp(sent.get("Timestamp"));
-        AccessKey key = accounts.key(sent.get("AccessKeyId")).orElseThrow(() -> violation(ErrorCode.ACCESS_KEY_NOT_FOUND,
+        AccessKey key = usableKey(sent.get("AccessKeyId"), sent.get("SecurityToken"));
+        if (!MessageDigest.isEqual(presented, RpcSignature.compute(method, sent, key.signingKey()))) {
+            Map<String, String> shown = new TreeMap<>(sent);
+            secretParameters.forEach(name -> shown.computeIfPresent(name, (n, v) -> "******"));
+            throw doesNotMatch(RpcSignature.stringToSign(method, shown)
+                    + (secretParameters.stream().anyMatch(sent::containsKey) ? " (secret values shown as ******)" : ""));
+        }
+        return admit(key, sent.get("SignatureNonce"));
+    }
+
+    @Override
+    public Caller authenticateV3(AcsRequest request) {
+        AcsSignatureV3.Authorization authorization = AcsSignatureV3.Authorization.parse(request.authorization())
+                .orElseThrow(() -> violation(ErrorCode.INCOMPLETE_SIGNATURE, "The request signature does not conform to Aliyun "
+                        + "standards: Authorization must be ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=<names>,"
+                        + "Signature=<64 hex digits>."));
+        for (String name : V3_SIGNED) {
+            if (!authorization.signedHeaders().contains(name)) {
+                throw violation(ErrorCode.INCOMPLETE_SIGNATURE,
+                        "The request signature does not conform to Aliyun standards: the header " + name + " must be signed.");
+            }
+            String value = request.header().apply(name);
+            if (value == null || value.isBlank()) {
+                throw RuleViolation.missing("R-SIGNATURE", name);
+            }
+        }
+        requireFreshTimestamp(request.header().apply("x-acs-date").trim());
+        String accessKeyId = request.header().apply("x-acs-accesskey-id");
+        if (accessKeyId != null && !accessKeyId.trim().equals(authorization.accessKeyId())) {
+            throw violation(ErrorCode.INCOMPLETE_SIGNATURE,
+                    "The request signature does not conform to Aliyun standards: x-acs-accesskey-id differs from the Credential.");
+        }
+        AccessKey key = usableKey(authorization.accessKeyId(), request.header().apply("x-acs-security-token"));
+        String payloadHash = request.header().apply("x-acs-content-sha256").trim();
+        String received = AcsSignatureV3.sha256Hex(request.body() == null ? new byte[0] : request.body());
+        if (!received.equals(payloadHash)) {
+            throw violation(ErrorCode.SIGNATURE_DOES_NOT_MATCH, "Specified signature is not matched with our calculation: "
+                    + "x-acs-content-sha256 is not the SHA-256 of the body received (" + received + ").");
+        }
+        String stringToSign = AcsSignatureV3.stringToSign(AcsSignatureV3.canonicalRequest(request.method(),
+                AcsSignatureV3.canonicalQuery(request.query()), authorization.signedHeaders(), request.header(), payloadHash));
+        if (!MessageDigest.isEqual(authorization.signature(), AcsSignatureV3.sign(key.v3SigningKey(), stringToSign))) {
+            throw doesNotMatch(stringToSign);
+        }
+        return admit(key, request.header().apply("x-acs-signature-nonce").trim());
+    }
+
+    /** The key named, known, enabled, and for STS keys presented with its token before it expired. */
+    private AccessKey usableKey(String accessKeyId, String securityToken) {
+        AccessKey key = accounts.key(accessKeyId).orElseThrow(() -> violation(ErrorCode.ACCESS_KEY_NOT_FOUND,
                 "Specified access key is not found."));
         if (!key.enabled()) {
             throw violation(ErrorCode.ACCESS_KEY_INACTIVE, "Specified access key is disabled.");
         }
         if (key.securityToken() != null) {
-            if (!key.securityToken().equals(sent.get("SecurityToken"))) {
+            if (securityToken == null || !MessageDigest.isEqual(key.securityToken().getBytes(StandardCharsets.UTF_8),
+                    securityToken.trim().getBytes(StandardCharsets.UTF_8))) {
                 throw violation(ErrorCode.SECURITY_TOKEN_MISMATCH, "Specified SecurityToken mismatch with the AccessKey.");
             }
             if (!clock.instant().isBefore(key.expires())) {
                 throw violation(ErrorCode.SECURITY_TOKEN_EXPIRED, "Specified SecurityToken is expired.");
             }
         }
-        if (!MessageDigest.isEqual(presented, RpcSignature.compute(method, sent, key.signingKey()))) {
-            throw violation(ErrorCode.SIGNATURE_DOES_NOT_MATCH, "Specified signature is not matched with our calculation.");
-        }
+        return key;
+    }
+
+    /** After a verified signature: the key's rate (R-THROTTLING), then the nonce, for both schemes alike. */
+    private Caller admit(AccessKey key, String nonce) {
         if (!throttle.tryAcquire(key.id())) {
             throw new RuleViolation("R-THROTTLING", ErrorCode.THROTTLING_USER, "Request was denied due to user flow control.");
         }
-        switch (nonces.firstUse(key.id(), sent.get("SignatureNonce"))) {
+        switch (nonces.firstUse(key.id(), nonce)) {
             case REPLAYED -> throw violation(ErrorCode.SIGNATURE_NONCE_USED, "Specified signature nonce was used already.");
             case FULL -> throw new RuleViolation("R-THROTTLING", ErrorCode.THROTTLING_USER,
                     "Request was denied due to user flow control: this AccessKey has used " + nonces.maxPerKey()
@@ -83,6 +148,16 @@ public final class RequestAuthenticator implements Authenticator {
             }
         }
         return Caller.signedBy(key);
+    }
+
+    /**
+     * SignatureDoesNotMatch with the server's string to sign, as Alibaba's gateway answers it, so a team debugging
+     * its own signer sees what the server computed. It never holds a secret: V3 signs a hash, and the RPC string's
+     * secret parameters are masked.
+     */
+    private static RuleViolation doesNotMatch(String stringToSign) {
+        return violation(ErrorCode.SIGNATURE_DOES_NOT_MATCH,
+                "Specified signature is not matched with our calculation. server string to sign is [" + stringToSign + "]");
     }
 
     /** A Signature is the Base64 of a 20-byte HMAC-SHA1; anything else is not an Alibaba Cloud signature. */

@@ -32,6 +32,24 @@ public final class RpcSignature {
 
     /** HMAC-SHA1(key, METHOD + "&%2F&" + encode(sorted name=value pairs joined by &)), Signature itself left out. */
     public static byte[] compute(String method, Map<String, String> parameters, byte[] signingKey) {
+        StringToSign out = stringToSignBytes(method, parameters);
+        try {
+            Mac mac = MAC.get();
+            mac.init(new SecretKeySpec(signingKey, "HmacSHA1"));
+            mac.update(out.bytes, 0, out.length);
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 refused its key", e);
+        }
+    }
+
+    /** The string to sign, as text: for the SignatureDoesNotMatch message. */
+    public static String stringToSign(String method, Map<String, String> parameters) {
+        StringToSign out = stringToSignBytes(method, parameters);
+        return new String(out.bytes, 0, out.length, StandardCharsets.US_ASCII);
+    }
+
+    private static StringToSign stringToSignBytes(String method, Map<String, String> parameters) {
         StringToSign out = new StringToSign();
         out.append(method.getBytes(StandardCharsets.US_ASCII));
         out.append(ENCODED_SLASH);
@@ -48,14 +66,7 @@ public final class RpcSignature {
             out.append('%').append('3').append('D'); // "="
             out.encodeTwice(parameter.getValue());
         }
-        try {
-            Mac mac = MAC.get();
-            mac.init(new SecretKeySpec(signingKey, "HmacSHA1"));
-            mac.update(out.bytes, 0, out.length);
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 refused its key", e);
-        }
+        return out;
     }
 
     /** RFC 3986 unreserved characters stay; every other UTF-8 byte becomes %XX. */

@@ -6,20 +6,33 @@ import dev.dtscontract.server.seed.SeedLoader;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Prints signed request URLs for the emulator, for curl and load tools:
- * {@code java -cp dts-emulator.jar dev.dtscontract.server.auth.SignRequest [--count N] [--method POST] [--base URL] 'Action=...&...'}.
- * Signs with an AccessKey of the default seed ({@code DTS_ACCESS_KEY_ID}, default the demo key); each line has
- * its own nonce and the current time, so lines stay valid for 15 minutes.
+ * Signs requests for the emulator, for curl, load tools and tests. With the RPC signature (default) it prints signed
+ * URLs; with {@code --signature v3} one line per request: the path and query, then each header to send, separated by
+ * tabs. Signs with an AccessKey of the default seed ({@code DTS_ACCESS_KEY_ID}, default the demo key); each request
+ * has its own nonce and the current time, so it stays valid for 15 minutes. {@code --help} lists the options.
  */
 public final class SignRequest {
 
     /** The demo AccessKey of the default seed. */
     public static final String DEMO_KEY_ID = "LTAI5tDemoAccessKey0001";
+
+    private static final String USAGE = """
+            usage: java -cp dts-emulator.jar dev.dtscontract.server.auth.SignRequest [options] 'Action=ModifyDtsJobEndpoint&...'
+              --count N            N requests, each with its own nonce (default 1)
+              --method GET|POST    the method signed (default GET)
+              --base URL           printed before each query with the RPC signature (default http://127.0.0.1:8080/)
+              --signature v2|v3    the RPC signature (v2, default) or signature V3 (ACS3-HMAC-SHA256)
+              --host HOST:PORT     the Host header V3 signs (default 127.0.0.1:8080)
+            environment: DTS_ACCESS_KEY_ID, an AccessKey of the default seed (default %s)
+            """.formatted(DEMO_KEY_ID);
 
     private SignRequest() {
     }
@@ -28,27 +41,100 @@ public final class SignRequest {
         int count = 1;
         String method = "GET";
         String base = "http://127.0.0.1:8080/";
+        String signature = "v2";
+        String host = "127.0.0.1:8080";
         String query = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--count" -> count = Integer.parseInt(args[++i]);
-                case "--method" -> method = args[++i];
-                case "--base" -> base = args[++i];
-                default -> query = args[i];
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--help", "-h" -> {
+                        System.out.print(USAGE);
+                        return;
+                    }
+                    case "--count" -> count = Integer.parseInt(args[++i]);
+                    case "--method" -> method = args[++i];
+                    case "--base" -> base = args[++i];
+                    case "--signature" -> signature = args[++i];
+                    case "--host" -> host = args[++i];
+                    default -> {
+                        if (args[i].startsWith("--")) throw new IllegalArgumentException("unknown option " + args[i]);
+                        query = args[i];
+                    }
+                }
             }
-        }
-        if (query == null) {
-            System.err.println("usage: SignRequest [--count N] [--method GET|POST] [--base URL] 'Action=ModifyDtsJobEndpoint&...'");
+            if (query == null || !(signature.equals("v2") || signature.equals("v3"))) {
+                throw new IllegalArgumentException(query == null ? "no parameters given" : "--signature is v2 or v3");
+            }
+        } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
+            System.err.println("SignRequest: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option lacks its value" : e.getMessage()));
+            System.err.print(USAGE);
             System.exit(2);
+            return;
         }
         String keyId = System.getenv().getOrDefault("DTS_ACCESS_KEY_ID", DEMO_KEY_ID);
         AccessKey key = SeedLoader.loadDefault().accounts().key(keyId)
                 .orElseThrow(() -> new IllegalArgumentException("no AccessKey " + keyId + " in the default seed"));
+        UrlEncoded.Decoded decoded = UrlEncoded.decode(query);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            out.append(base).append('?').append(sign(method, query, key, Instant.now())).append('\n');
+            if (signature.equals("v3")) {
+                SignedV3 signed = signV3(method, decoded.single(), key, Instant.now(), host, nonce());
+                out.append("/?").append(signed.query());
+                signed.headers().forEach((name, value) -> out.append('\t').append(name).append(": ").append(value));
+                out.append('\n');
+            } else {
+                out.append(base).append('?').append(sign(method, query, key, Instant.now())).append('\n');
+            }
         }
         System.out.print(out);
+    }
+
+    /** A V3 request: the query to send (RFC 3986-encoded, sorted) and the headers to send with it, Authorization last. */
+    public record SignedV3(String query, Map<String, String> headers) {
+    }
+
+    /**
+     * These parameters (not encoded; Action and Version go to the x-acs-* headers) signed with V3 for a request
+     * without a body, as Alibaba's SDKs send them.
+     */
+    public static SignedV3 signV3(String method, Map<String, String> request, AccessKey key, Instant now, String host, String nonce) {
+        return signV3(method, request, key, now, host, nonce, new byte[0], null);
+    }
+
+    /** The same with a body (e.g. a form) and its Content-Type, which is then signed too. */
+    public static SignedV3 signV3(String method, Map<String, String> request, AccessKey key, Instant now, String host, String nonce,
+                                  byte[] body, String contentType) {
+        Map<String, String> query = new TreeMap<>(request);
+        String action = query.remove("Action");
+        String version = query.remove("Version");
+        Map<String, String> headers = new TreeMap<>();
+        headers.put("host", host);
+        headers.put("x-acs-action", action == null ? "ModifyDtsJobEndpoint" : action);
+        headers.put("x-acs-version", version == null ? "2020-01-01" : version);
+        headers.put("x-acs-date", now.truncatedTo(ChronoUnit.SECONDS).toString());
+        headers.put("x-acs-signature-nonce", nonce);
+        headers.put("x-acs-content-sha256", AcsSignatureV3.sha256Hex(body));
+        if (contentType != null) {
+            headers.put("content-type", contentType);
+        }
+        if (key.securityToken() != null) {
+            headers.put("x-acs-accesskey-id", key.id());
+            headers.put("x-acs-security-token", key.securityToken());
+        }
+        Map<String, List<String>> queryValues = new TreeMap<>();
+        query.forEach((name, value) -> queryValues.put(name, List.of(value)));
+        String stringToSign = AcsSignatureV3.stringToSign(AcsSignatureV3.canonicalRequest(method,
+                AcsSignatureV3.canonicalQuery(queryValues), List.copyOf(headers.keySet()), headers::get, headers.get("x-acs-content-sha256")));
+        String signature = HexFormat.of().formatHex(AcsSignatureV3.sign(key.v3SigningKey(), stringToSign));
+        Map<String, String> sent = new LinkedHashMap<>(headers);
+        sent.put("Authorization", AcsSignatureV3.ALGORITHM + " Credential=" + key.id() + ",SignedHeaders="
+                + String.join(";", headers.keySet()) + ",Signature=" + signature);
+        return new SignedV3(UrlEncoded.encode(query), sent);
+    }
+
+    /** A fresh V3 nonce: 32 lower-case hex digits, as Alibaba's SDKs send. */
+    public static String nonce() {
+        return UUID.randomUUID().toString().replace("-", "");
     }
 
     /** The query with the common parameters of {@code key} and its Signature added, RFC 3986-encoded. */

@@ -4,6 +4,7 @@ package dev.dtscontract.server.domain;
 public enum Engine {
     MYSQL(Family.MYSQL),
     POLARDB_MYSQL(Family.MYSQL),
+    SQLSERVER(Family.SQLSERVER),
     POSTGRESQL(Family.POSTGRESQL),
     POLARDB_POSTGRESQL(Family.POSTGRESQL),
     ANALYTICDB_POSTGRESQL(Family.ANALYTICDB_POSTGRESQL),
@@ -12,7 +13,7 @@ public enum Engine {
     KAFKA(Family.KAFKA);
 
     /** Engines of one family can replace each other as an endpoint. */
-    public enum Family { MYSQL, POSTGRESQL, ANALYTICDB_POSTGRESQL, MONGODB, KAFKA }
+    public enum Family { MYSQL, SQLSERVER, POSTGRESQL, ANALYTICDB_POSTGRESQL, MONGODB, KAFKA }
 
     private final Family family;
 

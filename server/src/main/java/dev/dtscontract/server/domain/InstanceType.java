@@ -5,7 +5,7 @@ import java.util.Set;
 
 /** How DTS reaches a database (the API's EndpointInstanceType), and what identifies it (R-ENDPOINT-IDENTITY). */
 public enum InstanceType {
-    RDS(Identity.INSTANCE_ID, EnumSet.of(Engine.MYSQL, Engine.POSTGRESQL)),
+    RDS(Identity.INSTANCE_ID, EnumSet.of(Engine.MYSQL, Engine.SQLSERVER, Engine.POSTGRESQL)),
     POLARDB(Identity.INSTANCE_ID, EnumSet.of(Engine.POLARDB_MYSQL, Engine.POLARDB_POSTGRESQL)),
     MONGODB(Identity.INSTANCE_ID, EnumSet.of(Engine.MONGODB_REPLICA_SET, Engine.MONGODB_SHARDED)),
     DISTRIBUTED_MONGODB(Identity.INSTANCE_ID, EnumSet.of(Engine.MONGODB_SHARDED)),

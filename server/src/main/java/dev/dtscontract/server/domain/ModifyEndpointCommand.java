@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * A ModifyDtsJobEndpoint request in domain terms. Parameters the API marks optional may be null;
  * {@code direction} defaults to FORWARD. Secrets are {@link Secret}s, so toString() never shows them.
- * {@code caller} is who sent it, as authentication established: never null, never a default.
+ * {@code caller} is who sent it, as authentication established: never null, never a default. {@code zeroEtlJob}
+ * (added to Alibaba's model in 2025) is recorded as sent, null when absent; no rule of this operation depends on it.
  */
 public record ModifyEndpointCommand(
         Caller caller,
@@ -30,7 +31,8 @@ public record ModifyEndpointCommand(
         Secret shardPassword,
         String roleName,
         String aliyunUid,
-        boolean dryRun) {
+        boolean dryRun,
+        Boolean zeroEtlJob) {
 
     public ModifyEndpointCommand {
         Objects.requireNonNull(caller, "caller");

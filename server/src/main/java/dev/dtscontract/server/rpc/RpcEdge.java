@@ -1,5 +1,6 @@
 package dev.dtscontract.server.rpc;
 
+import dev.dtscontract.server.auth.AcsRequest;
 import dev.dtscontract.server.auth.Authenticator;
 import dev.dtscontract.server.auth.Caller;
 import dev.dtscontract.server.domain.ErrorCode;
@@ -19,6 +20,9 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.annotation.PreMatching;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +36,8 @@ import java.util.Map;
 public final class RpcEdge implements Ordered {
 
     private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED;
+    private static final String ACS_ACTION = "x-acs-action";
+    private static final String ACS_VERSION = "x-acs-version";
 
     private final RpcParameters parameters;
     private final Authenticator authenticator;
@@ -54,16 +60,19 @@ public final class RpcEdge implements Ordered {
      */
     @PreMatching
     @RequestFilter
-    public HttpRequest<?> admit(HttpRequest<?> request, @Nullable @Body String body) {
+    public HttpRequest<?> admit(HttpRequest<?> request, @Nullable @Body byte[] body) {
         RequestIds.of(request);
         RequestLine line = RequestLine.of(request);
         String method = line.method();
         boolean post = "POST".equals(method);
-        boolean hasBody = body != null && !body.isEmpty();
+        boolean hasBody = body != null && body.length > 0;
         UrlEncoded.Decoded query = UrlEncoded.decode(line.rawQuery());
-        UrlEncoded.Decoded form = post && hasBody && isForm(request) ? UrlEncoded.decode(body) : UrlEncoded.decode(null);
+        UrlEncoded.Decoded form = post && hasBody && isForm(request)
+                ? UrlEncoded.decode(new String(body, StandardCharsets.UTF_8)) : UrlEncoded.decode(null);
         ResponseFormat format = ResponseFormat.asked(query, form);
         format.decideFor(request);
+        // Signature V3 is told apart by its Authorization header: V2 requests of current SDKs carry x-acs-action too.
+        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
 
         if (!post && !"GET".equals(method)) {
             throw new RuleViolation("R-HTTP", ErrorCode.UNSUPPORTED_HTTP_METHOD,
@@ -76,10 +85,13 @@ public final class RpcEdge implements Ordered {
             throw new RuleViolation("R-HTTP", ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "The request body must be empty or application/x-www-form-urlencoded.");
         }
-        Map<String, String> sent = parameters.merge(query, form);
+        Map<String, String> sent = parameters.merge(authorization == null ? List.of(query, form)
+                : List.of(query, form, fromAcsHeaders(request)));
         Map<String, String> canonical = parameters.canonicalize(sent);
-        Caller caller = authenticator.authenticate(method, sent);
-        new RpcCall(canonical, format, caller, parameters).attachTo(request);
+        Caller caller = authorization == null ? authenticator.authenticate(method, sent)
+                : authenticator.authenticateV3(new AcsRequest(method, authorization, name -> request.getHeaders().get(name),
+                        query.values(), body));
+        new RpcCall(canonical, format, caller).attachTo(request);
         return asCanonical(request, post, hasBody || !canonical.equals(sent), canonical);
     }
 
@@ -103,6 +115,20 @@ public final class RpcEdge implements Ordered {
             mutable.uri(URI.create("/?" + UrlEncoded.encode(canonical)));
         }
         return mutable;
+    }
+
+    /** Signature V3 names the operation in headers: x-acs-action is Action, x-acs-version is Version. */
+    private static UrlEncoded.Decoded fromAcsHeaders(HttpRequest<?> request) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        String action = request.getHeaders().get(ACS_ACTION);
+        String version = request.getHeaders().get(ACS_VERSION);
+        if (action != null) {
+            values.put("Action", List.of(action.trim()));
+        }
+        if (version != null) {
+            values.put("Version", List.of(version.trim()));
+        }
+        return new UrlEncoded.Decoded(values, List.of());
     }
 
     /** Exactly application/x-www-form-urlencoded (parameters such as charset aside), however the header is cased. */

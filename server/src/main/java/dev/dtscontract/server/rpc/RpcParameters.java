@@ -40,15 +40,22 @@ public final class RpcParameters {
      * check. An empty value is kept, since it was signed. The same value sent twice counts once.
      */
     public Map<String, String> merge(UrlEncoded.Decoded query, UrlEncoded.Decoded form) {
-        for (UrlEncoded.Decoded source : List.of(query, form)) {
+        return merge(List.of(query, form));
+    }
+
+    /** The same over any sources: query, form and, for signature V3, the x-acs-action and x-acs-version headers. */
+    public Map<String, String> merge(List<UrlEncoded.Decoded> sources) {
+        for (UrlEncoded.Decoded source : sources) {
             if (!source.malformed().isEmpty()) {
                 throw RuleViolation.invalid("R-ENCODING", source.malformed().get(0),
                         "it is not correctly percent-encoded (RFC 3986, UTF-8).");
             }
         }
         Map<String, String> sent = new TreeMap<>();
-        if (!collect(query.values(), sent) || !collect(form.values(), sent)) {
-            throw moreThanOneValue(query.values(), form.values());
+        for (UrlEncoded.Decoded source : sources) {
+            if (!collect(source.values(), sent)) {
+                throw moreThanOneValue(sources.stream().map(UrlEncoded.Decoded::values).toList());
+            }
         }
         return sent;
     }
@@ -99,9 +106,9 @@ public final class RpcParameters {
     }
 
     /** The rule broken, naming the first parameter with several values and at most three of them (secrets masked). */
-    private RuleViolation moreThanOneValue(Map<String, List<String>> query, Map<String, List<String>> form) {
+    private RuleViolation moreThanOneValue(List<Map<String, List<String>>> sources) {
         Map<String, Set<String>> values = new TreeMap<>();
-        for (Map<String, List<String>> source : List.of(query, form)) {
+        for (Map<String, List<String>> source : sources) {
             source.forEach((name, list) -> list.stream().filter(Objects::nonNull)
                     .forEach(v -> values.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(v)));
         }

@@ -91,7 +91,10 @@ public final class SpecContract {
         }
     }
 
-    /** The parameters of the GET operation (the full set, with the documented required flags), by wire name. */
+    /**
+     * The query parameters of the GET operation (the full set), by wire name; required means required by the schema
+     * or by R-REQUIRED wherever the parameter travels ({@code x-rpc-required}).
+     */
     public Map<String, ParameterDefinition> parameters() {
         return parameters;
     }
@@ -119,11 +122,14 @@ public final class SpecContract {
             if (schema.containsKey("$ref")) {
                 schema = (Map<String, Object>) schemas.get(refName(schema));
             }
+            if (!"query".equals(parameter.get("in"))) {
+                continue; // the x-acs-* headers of signature V3 are read by the edge and the authenticator
+            }
             String name = (String) parameter.get("name");
             List<Object> enumValues = (List<Object>) schema.get("enum");
             out.put(name, new ParameterDefinition(
                     name,
-                    Boolean.TRUE.equals(parameter.get("required")),
+                    Boolean.TRUE.equals(parameter.get("required")) || Boolean.TRUE.equals(parameter.get("x-rpc-required")),
                     (String) schema.get("type"),
                     enumValues == null ? List.of() : enumValues.stream().map(String::valueOf).toList(),
                     Boolean.TRUE.equals(schema.get("x-case-insensitive")),

@@ -50,8 +50,8 @@ public final class UrlEncoded {
                 String rawName = eq < 0 || eq > end ? text.substring(start, end) : text.substring(start, eq);
                 String rawValue = eq < 0 || eq > end ? "" : text.substring(eq + 1, end);
                 try {
-                    String name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
-                    String value = URLDecoder.decode(rawValue, StandardCharsets.UTF_8);
+                    String name = decodeComponent(rawName);
+                    String value = decodeComponent(rawValue);
                     values.computeIfAbsent(name, n -> new ArrayList<>(1)).add(value);
                 } catch (IllegalArgumentException badEscape) {
                     if (malformed.isEmpty()) {
@@ -63,6 +63,50 @@ public final class UrlEncoded {
             start = end + 1;
         }
         return new Decoded(values, malformed);
+    }
+
+    /**
+     * One name or value: '+' is a space, %XX a byte, the bytes UTF-8 (malformed sequences become U+FFFD, as with
+     * URLDecoder). Written out because it runs for every parameter of every request: plain text is returned as is,
+     * escapes decode into one byte array. A bad or cut escape throws IllegalArgumentException.
+     */
+    static String decodeComponent(String text) {
+        int length = text.length();
+        int first = 0;
+        while (first < length) {
+            char c = text.charAt(first);
+            if (c == '%' || c == '+') {
+                break;
+            }
+            if (c >= 0x80) {
+                return URLDecoder.decode(text, StandardCharsets.UTF_8); // raw non-ASCII: rare, the library's way
+            }
+            first++;
+        }
+        if (first == length) {
+            return text;
+        }
+        byte[] bytes = new byte[length];
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '+') {
+                bytes[n++] = ' ';
+            } else if (c == '%') {
+                int high = i + 2 < length ? Character.digit(text.charAt(i + 1), 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(text.charAt(i + 2), 16);
+                if (low < 0) {
+                    throw new IllegalArgumentException("bad escape at " + i);
+                }
+                bytes[n++] = (byte) (high << 4 | low);
+                i += 2;
+            } else if (c < 0x80) {
+                bytes[n++] = (byte) c;
+            } else {
+                return URLDecoder.decode(text, StandardCharsets.UTF_8);
+            }
+        }
+        return new String(bytes, 0, n, StandardCharsets.UTF_8);
     }
 
     /** {@code name=value} pairs joined by '&', RFC 3986-encoded (space %20, '*' %2A), in the map's order. */

@@ -32,7 +32,7 @@ class RequestAuthenticatorTest {
 
     private RequestAuthenticator authenticator(Throttle throttle) {
         return new RequestAuthenticator(ACCOUNTS, new NonceMemory(RequestAuthenticator.WINDOW, 10_000, ticker), throttle,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), java.util.Set.of("Password", "ShardPassword", "SecurityToken"));
     }
 
     /** A correctly signed request by {@code key}, signed at {@code signedAt}. */

@@ -27,6 +27,7 @@ final class Commands {
     String roleName;
     String aliyunUid;
     boolean dryRun;
+    Boolean zeroEtlJob;
 
     static Commands documentedSample() {
         Commands c = new Commands();
@@ -53,6 +54,6 @@ final class Commands {
     ModifyEndpointCommand build() {
         return new ModifyEndpointCommand(caller, regionId, resourceGroupId, dtsJobId, dtsInstanceId, direction, side, instanceType,
                 endpointRegionId, endpointInstanceId, endpointIp, endpointPort, modifyAccount, username, Secret.of(password),
-                database, shardUsername, Secret.of(shardPassword), roleName, aliyunUid, dryRun);
+                database, shardUsername, Secret.of(shardPassword), roleName, aliyunUid, dryRun, zeroEtlJob);
     }
 }

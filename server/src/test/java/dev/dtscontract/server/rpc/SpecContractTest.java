@@ -43,6 +43,8 @@ class SpecContractTest {
         assertTrue(contract.parameters().get("Endpoint").required());
         assertTrue(contract.parameters().get("EndpointInstanceType").required());
         assertTrue(!contract.parameters().get("DtsJobId").required());
-        assertEquals(29, contract.parameters().size(), "20 documented parameters, Action and 8 common parameters");
+        assertTrue(contract.parameters().get("Action").required(), "Action: x-rpc-required (query, form or x-acs-action)");
+        assertEquals(30, contract.parameters().size(), "20 documented parameters, ZeroEtlJob, Action and 8 common parameters");
+        assertTrue(contract.parameters().keySet().stream().noneMatch(n -> n.startsWith("x-acs-")), "headers are not query parameters");
     }
 }
