@@ -63,7 +63,7 @@ class EdgeFuzzTest {
     }
 
     private enum Mutation { VALID, ENUM_CASE, LOOKALIKE, XML_INVALID, BAD_ESCAPE, RAW_CHARACTER, BOOLEAN, DUPLICATE, OVERSIZED,
-        UNKNOWN, METHOD, CONTENT_TYPE, ACCEPT, SIGNATURE, PATH, APPLY, BIG_HEADER }
+        UNKNOWN, METHOD, CONTENT_TYPE, ACCEPT, SIGNATURE, PATH, APPLY, BIG_HEADER, V3, V3_TAMPERED }
 
     /** One request as bytes on the wire. */
     private record Wire(String method, String target, Map<String, String> headers, byte[] body) {
@@ -191,6 +191,9 @@ class EdgeFuzzTest {
             case APPLY -> applyChange(parameters);
             case BIG_HEADER -> headers.put("X-Big", "b".repeat(10_000 + random.nextInt(20_000)));
         }
+        if (mutation == Mutation.V3 || mutation == Mutation.V3_TAMPERED) {
+            return v3(parameters, method, inForm, mutation == Mutation.V3_TAMPERED);
+        }
         String signed = SignRequest.sign(method.equals("POST") || method.equals("GET") ? method : "GET", parameters, key, Instant.now());
         if (mutation == Mutation.SIGNATURE) {
             signed = tamper(signed);
@@ -205,6 +208,42 @@ class EdgeFuzzTest {
             headers.putIfAbsent("Content-Type", "application/x-www-form-urlencoded");
         }
         return new Wire(method, path + (query.isEmpty() ? "" : (path.contains("?") ? "&" : "?") + query), headers, body);
+    }
+
+    /** Signature V3, as today's SDKs send it: the parameters in the query or a form body, the operation in headers. */
+    private Wire v3(Map<String, String> parameters, String method, boolean inForm, boolean tamper) {
+        if (random.nextInt(4) == 0) applyChange(parameters);
+        Map<String, String> operation = new LinkedHashMap<>(parameters);
+        String host = emulator.url().getHost() + ":" + emulator.url().getPort();
+        AccessKey key = random.nextInt(5) == 0 ? pick(KEYS) : DEMO;
+        byte[] body = inForm ? UrlEncoded.encode(without(operation, "Action", "Version")).getBytes(StandardCharsets.UTF_8) : null;
+        SignRequest.SignedV3 signed = inForm
+                ? SignRequest.signV3(method, Map.of("Action", operation.getOrDefault("Action", "ModifyDtsJobEndpoint")), key,
+                        Instant.now(), host, SignRequest.nonce(), body, "application/x-www-form-urlencoded")
+                : SignRequest.signV3(method, operation, key, Instant.now(), host, SignRequest.nonce());
+        Map<String, String> headers = new LinkedHashMap<>(signed.headers());
+        headers.remove("host"); // RawHttp sends Host itself, the same value
+        if (tamper) {
+            switch (random.nextInt(8)) {
+                case 0 -> headers.remove(pick(new ArrayList<>(headers.keySet())));
+                case 1 -> headers.put("x-acs-date", pick(new String[]{"2016-02-23T12:46:24Z", "yesterday", "", "2026-13-45T99:99:99Z"}));
+                case 2 -> headers.put("Authorization", pick(new String[]{"ACS3-HMAC-SHA256", "Basic abc", "ACS3-HMAC-SHA256 Credential=,SignedHeaders=;,Signature=zz",
+                        headers.get("Authorization").replace("Signature=", "Signature=0"), "ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host,Signature=" + "0".repeat(64)}));
+                case 3 -> headers.put("x-acs-content-sha256", pick(new String[]{"0".repeat(64), "xyz", ""}));
+                case 4 -> headers.put("x-acs-action", pick(new String[]{"modifydtsjobendpoint", "DescribeDtsJobs", "", "ModifyDtsJobEndpoint\u0001"}));
+                case 5 -> headers.put("x-acs-version", pick(new String[]{"2019-01-01", "", "x"}));
+                case 6 -> headers.put("x-acs-signature-nonce", "replayed");
+                default -> headers.put("x-acs-security-token", "CAIS8wF1q6Ft5B2yfSjIr5bDemoSecurityToken");
+            }
+        }
+        if (inForm) headers.put("Content-Type", "application/x-www-form-urlencoded");
+        return new Wire(method, "/" + (signed.query().isEmpty() ? "" : "?" + signed.query()), headers, method.equals("POST") ? (body == null ? new byte[0] : body) : null);
+    }
+
+    private static Map<String, String> without(Map<String, String> parameters, String... names) {
+        Map<String, String> out = new LinkedHashMap<>(parameters);
+        for (String name : names) out.remove(name);
+        return out;
     }
 
     /** A spec request example, sometimes with extra parameters from the spec's definitions. */

@@ -4,6 +4,7 @@ import dev.dtscontract.client.Credentials;
 import dev.dtscontract.client.DtsClient;
 import dev.dtscontract.client.DtsClientException;
 import dev.dtscontract.client.RetryPolicy;
+import dev.dtscontract.client.SignatureAlgorithm;
 import dev.dtscontract.spec.SpecExamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,27 +23,32 @@ class OwnClientAuthenticationTest {
 
 
     private static void assertRefused(String code, int status, Credentials credentials) {
-        try (DtsClient client = DtsClient.builder().endpoint(emulator.url()).credentials(credentials).retryPolicy(RetryPolicy.none()).build()) {
-            DtsClientException e = assertThrows(DtsClientException.class,
-                    () -> client.modifyDtsJobEndpoint(ConsumerContractTest.typed(SPEC.request(ProviderContractTest.SAMPLE))));
-            assertAll(
-                    () -> assertEquals(code, e.code()),
-                    () -> assertEquals(status, e.status()),
-                    () -> assertTrue(Comparisons.REQUEST_ID.matcher(e.requestId()).matches(), e.requestId()));
+        for (SignatureAlgorithm algorithm : SignatureAlgorithm.values()) {
+            try (DtsClient client = DtsClient.builder().endpoint(emulator.url()).credentials(credentials).signatureAlgorithm(algorithm)
+                    .retryPolicy(RetryPolicy.none()).build()) {
+                DtsClientException e = assertThrows(DtsClientException.class,
+                        () -> client.modifyDtsJobEndpoint(ConsumerContractTest.typed(SPEC.request(ProviderContractTest.SAMPLE))));
+                assertAll(algorithm.name(),
+                        () -> assertEquals(code, e.code()),
+                        () -> assertEquals(status, e.status()),
+                        () -> assertTrue(Comparisons.REQUEST_ID.matcher(e.requestId()).matches(), e.requestId()));
+            }
+            Ledger.exchange("own client " + algorithm + " " + code);
         }
-        Ledger.exchange("own client " + code);
     }
 
-    @Test
-    void demoCredentials_succeed() {
-        try (DtsClient client = DtsClient.builder().endpoint(emulator.url()).credentials(DemoCredentials.DEMO).build()) {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(SignatureAlgorithm.class)
+    void demoCredentials_succeed(SignatureAlgorithm algorithm) {
+        try (DtsClient client = DtsClient.builder().endpoint(emulator.url()).credentials(DemoCredentials.DEMO).signatureAlgorithm(algorithm).build()) {
             assertEquals(true, client.modifyDtsJobEndpoint(ConsumerContractTest.typed(SPEC.request(ProviderContractTest.SAMPLE))).getSuccess());
         }
     }
 
-    @Test
-    void validStsCredentials_succeed() {
-        try (DtsClient client = DtsClient.builder().endpoint(emulator.url())
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(SignatureAlgorithm.class)
+    void validStsCredentials_succeed(SignatureAlgorithm algorithm) {
+        try (DtsClient client = DtsClient.builder().endpoint(emulator.url()).signatureAlgorithm(algorithm)
                 .credentials(Credentials.sts("STS.DemoTemporaryKey001", "StsSecretForLocalUseOnly0001", "CAIS8wF1q6Ft5B2yfSjIr5bDemoSecurityToken"))
                 .build()) {
             assertEquals(true, client.modifyDtsJobEndpoint(ConsumerContractTest.typed(SPEC.request(ProviderContractTest.SAMPLE))).getSuccess());

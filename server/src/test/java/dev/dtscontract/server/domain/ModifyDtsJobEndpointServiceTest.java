@@ -292,6 +292,25 @@ class ModifyDtsJobEndpointServiceTest {
         }
 
         @Test
+        void sqlServerSource_isReplacedByAnotherSqlServerInstance() {
+            Commands c = Commands.forJob("jmssql00000001");
+            c.endpointInstanceId = "rm-bp1mssql0000002";
+            modify(c);
+            assertEquals("rm-bp1mssql0000002", job("jmssql00000001").source().instanceId());
+            assertEquals(Engine.SQLSERVER, job("jmssql00000001").source().engine());
+        }
+
+        @Test
+        void sqlServerSource_isNotReplacedByMySql_norMySqlBySqlServer() {
+            Commands c = Commands.forJob("jmssql00000001");
+            c.endpointInstanceId = "rm-bp1alt0mysql0002";
+            assertViolation("R-ENDPOINT-ENGINE", ErrorCode.INVALID_ENDPOINT, () -> modify(c));
+            Commands d = Commands.documentedSample();
+            d.endpointInstanceId = "rm-bp1mssql0000002";
+            assertViolation("R-ENDPOINT-ENGINE", ErrorCode.INVALID_ENDPOINT, () -> modify(d));
+        }
+
+        @Test
         void engineOfAnotherFamily_isInvalidEndpoint() {
             Commands c = Commands.documentedSample();
             c.endpointInstanceId = "pgm-bp1pgnew000001";
