@@ -151,6 +151,13 @@ class EmulatorEdgeTest {
         }
 
         @Test
+        void getWithABody_isUnsupportedMediaType_evenAsAForm() {
+            RawHttp.Response r = send("GET", "/?" + signed("GET", SAMPLE), Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                    "DryRun=false");
+            assertRefused(r, 415, "UnsupportedMediaType");
+        }
+
+        @Test
         void bodyOverTheLimit_isRequestTooLarge() {
             RawHttp.Response r = send("POST", "/", Map.of("Content-Type", "application/x-www-form-urlencoded"),
                     "X=" + "a".repeat(70_000));

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One request as the edge admitted it: every parameter checked and in canonical form, the response format, and
+ * One request as the edge admitted it: its parameters as sent and in canonical form, the response format, and
  * the authenticated caller. Only {@link RpcEdge} makes one, after validation and authentication both passed, so
  * code that holds an RpcCall holds a request that was checked. Values are read by their spec names.
  */
@@ -17,12 +17,18 @@ public final class RpcCall {
 
     private static final String ATTRIBUTE = "dts.call";
 
+    private final Map<String, String> sent;
     private final Map<String, String> canonical;
     private final ResponseFormat format;
     private final Caller caller;
 
-    /** @param canonical the edge's own map of canonical values, handed over (not copied: this runs per request) */
-    RpcCall(Map<String, String> canonical, ResponseFormat format, Caller caller) {
+    /**
+     * @param sent      every parameter as the client sent it (query, form and V3 headers merged): what was signed
+     * @param canonical the same checked and normalised; both are the edge's own maps, handed over (not copied: this
+     *                  runs per request)
+     */
+    RpcCall(Map<String, String> sent, Map<String, String> canonical, ResponseFormat format, Caller caller) {
+        this.sent = Collections.unmodifiableMap(sent);
         this.canonical = Collections.unmodifiableMap(canonical);
         this.format = Objects.requireNonNull(format);
         this.caller = Objects.requireNonNull(caller);
@@ -35,6 +41,11 @@ public final class RpcCall {
 
     void attachTo(HttpRequest<?> request) {
         request.setAttribute(ATTRIBUTE, this);
+    }
+
+    /** The parameters exactly as sent (values not normalised, secrets included: never log them as they are). */
+    public Map<String, String> sent() {
+        return sent;
     }
 
     public Caller caller() {

@@ -19,7 +19,6 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.annotation.PreMatching;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,28 +90,27 @@ public final class RpcEdge implements Ordered {
         Caller caller = authorization == null ? authenticator.authenticate(method, sent)
                 : authenticator.authenticateV3(new AcsRequest(method, authorization, name -> request.getHeaders().get(name),
                         query.values(), body));
-        new RpcCall(canonical, format, caller).attachTo(request);
-        return asCanonical(request, post, hasBody || !canonical.equals(sent), canonical);
+        new RpcCall(sent, canonical, format, caller).attachTo(request);
+        return forRouting(request, post);
     }
 
     /**
-     * The generated interface binds its arguments from the request, though the controller reads the RpcCall: give
-     * it the canonical parameters in the query so binding cannot fail, and nothing for the router to refuse on
-     * (the format is the Format parameter's, not Accept's; an empty POST body is form-encoded whatever it says).
+     * The request the router sees: the generated interface's arguments are bound from the RpcCall by name
+     * ({@link AdmittedCallBinder}), so the query is left as it is; only what the router would refuse on goes (the
+     * format is the Format parameter's, not Accept's, and an empty POST body is form-encoded whatever it says).
      */
-    private static HttpRequest<?> asCanonical(HttpRequest<?> request, boolean post, boolean rewrite, Map<String, String> canonical) {
-        boolean acceptsOther = request.getHeaders().contains(HttpHeaders.ACCEPT);
-        boolean typeOther = post && !isForm(request);
-        if (!rewrite && !acceptsOther && !typeOther) {
+    private static HttpRequest<?> forRouting(HttpRequest<?> request, boolean post) {
+        boolean accept = request.getHeaders().contains(HttpHeaders.ACCEPT);
+        boolean otherType = post && !isForm(request);
+        if (!accept && !otherType) {
             return request;
         }
         MutableHttpRequest<?> mutable = request.mutate();
-        mutable.getHeaders().remove(HttpHeaders.ACCEPT);
-        if (typeOther) {
-            mutable.getHeaders().set(HttpHeaders.CONTENT_TYPE, FORM);
+        if (accept) {
+            mutable.getHeaders().remove(HttpHeaders.ACCEPT);
         }
-        if (rewrite) {
-            mutable.uri(URI.create("/?" + UrlEncoded.encode(canonical)));
+        if (otherType) {
+            mutable.getHeaders().set(HttpHeaders.CONTENT_TYPE, FORM);
         }
         return mutable;
     }
