@@ -75,7 +75,9 @@ public final class SignRequest {
         AccessKey key = SeedLoader.loadDefault().accounts().key(keyId)
                 .orElseThrow(() -> new IllegalArgumentException("no AccessKey " + keyId + " in the default seed"));
         UrlEncoded.Decoded decoded = UrlEncoded.decode(query);
-        StringBuilder out = new StringBuilder();
+        // Streamed: the benchmark asks for millions of lines, more than one String can hold.
+        java.io.PrintWriter out = new java.io.PrintWriter(new java.io.BufferedWriter(
+                new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16));
         for (int i = 0; i < count; i++) {
             if (signature.equals("v3")) {
                 SignedV3 signed = signV3(method, decoded.single(), key, Instant.now(), host, nonce());
@@ -86,7 +88,7 @@ public final class SignRequest {
                 out.append(base).append('?').append(sign(method, query, key, Instant.now())).append('\n');
             }
         }
-        System.out.print(out);
+        out.flush();
     }
 
     /** A V3 request: the query to send (RFC 3986-encoded, sorted) and the headers to send with it, Authorization last. */

@@ -25,11 +25,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The emulator's only way in. Runs before routing, for every path and method, and either refuses the request
- * (a {@link RuleViolation}, answered with the spec's error body) or admits it as an {@link RpcCall}: exactly GET or POST, on `/`, a POST body empty
- * or form-encoded, query and form decoded once, every value checked against the spec, the caller authenticated.
- * Nothing after it decides again: the response format is fixed here, and the controller reads the RpcCall,
- * not the generated interface's bound arguments.
+ * The emulator's only way in. Runs before routing, for every path and method, and either refuses the request (a
+ * {@link RuleViolation}, answered with the spec's error body) or admits it as an {@link RpcCall}: exactly GET or
+ * POST, on `/`, a POST body empty or form-encoded, query, form and (signature V3) x-acs-* headers decoded once,
+ * every value checked against the spec, the caller authenticated by whichever signature the request carries.
+ * Nothing after it decides again: the response format is fixed here, and the controller reads the RpcCall.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class RpcEdge implements Ordered {
@@ -40,12 +40,10 @@ public final class RpcEdge implements Ordered {
 
     private final RpcParameters parameters;
     private final Authenticator authenticator;
-    private final ErrorBodies errors;
 
-    public RpcEdge(SpecContract contract, Authenticator authenticator, ErrorBodies errors) {
+    public RpcEdge(SpecContract contract, Authenticator authenticator) {
         this.parameters = new RpcParameters(contract.parameters());
         this.authenticator = authenticator;
-        this.errors = errors;
     }
 
     @Override
@@ -54,8 +52,8 @@ public final class RpcEdge implements Ordered {
     }
 
     /**
-     * The admitted request to go on with (rewritten to its canonical parameters where needed), or a
-     * {@link RuleViolation} saying why it is refused, answered by {@link RuleViolationHandler} in the format decided here.
+     * The admitted request to go on with, or a {@link RuleViolation} saying why it is refused, answered by
+     * {@link RuleViolationHandler} in the format decided here.
      */
     @PreMatching
     @RequestFilter
