@@ -145,9 +145,6 @@ measure() { # measure ROUND SERVER CASE
       # below the steady rate while the JIT is still compiling), at least 40k/s.
       [ -n "${best:-}" ] && [ "$best" -gt "$rps" ] && rps=$best
       est=$(( (rps > 40000 ? rps : 40000) * DURATION * 3 ))
-      # Each wrk thread cycles its own slice, and under V3 one thread was seen sending ~90% of the requests: a slice
-      # must then hold the whole run, or its nonces come round again (SignatureNonceUsed).
-      [ "$kase" = v3 ] && est=$(( est * THREADS ))
       file="$TMP/run.txt"; lines_for "$kase" "$est" "$file"
     fi
     json=$(wrk_json $c "$DURATION" "$file")
