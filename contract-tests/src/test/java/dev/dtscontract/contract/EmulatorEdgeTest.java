@@ -6,9 +6,7 @@ import dev.dtscontract.server.domain.DtsJob;
 import dev.dtscontract.server.domain.JobStore;
 import dev.dtscontract.server.seed.SeedLoader;
 import dev.dtscontract.spec.SpecExamples;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.web.router.Router;
-import io.micronaut.web.router.UriRouteInfo;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,7 +21,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,7 +28,6 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**

@@ -24,10 +24,10 @@ final class Commands {
         EndpointInstanceType type = EndpointInstanceType.fromValue(call.required("EndpointInstanceType"));
         return new ModifyEndpointCommand(
                 call.caller(),
-                text(call, "RegionId"),
-                text(call, "ResourceGroupId"),
-                text(call, "DtsJobId"),
-                text(call, "DtsInstanceId"),
+                call.value("RegionId"),
+                call.value("ResourceGroupId"),
+                call.value("DtsJobId"),
+                call.value("DtsInstanceId"),
                 call.value("SynchronizationDirection") == null ? null
                         : direction(SynchronizationDirection.fromValue(call.value("SynchronizationDirection"))),
                 switch (endpoint) {
@@ -35,24 +35,20 @@ final class Commands {
                     case DEST -> JobSide.DESTINATION;
                 },
                 instanceType(type),
-                text(call, "EndpointRegionId"),
-                text(call, "EndpointInstanceId"),
-                text(call, "EndpointIp"),
-                text(call, "EndpointPort"),
+                call.value("EndpointRegionId"),
+                call.value("EndpointInstanceId"),
+                call.value("EndpointIp"),
+                call.value("EndpointPort"),
                 call.flag("ModifyAccount"),
-                text(call, "Username"),
-                Secret.of(text(call, "Password")),
-                text(call, "Database"),
-                text(call, "ShardUsername"),
-                Secret.of(text(call, "ShardPassword")),
-                text(call, "RoleName"),
-                text(call, "AliyunUid"),
+                call.value("Username"),
+                Secret.of(call.value("Password")),
+                call.value("Database"),
+                call.value("ShardUsername"),
+                Secret.of(call.value("ShardPassword")),
+                call.value("RoleName"),
+                call.value("AliyunUid"),
                 call.flag("DryRun"),
                 call.value("ZeroEtlJob") == null ? null : call.flag("ZeroEtlJob"));
-    }
-
-    private static String text(RpcCall call, String name) {
-        return call.value(name);
     }
 
     private static InstanceType instanceType(EndpointInstanceType type) {

@@ -30,11 +30,6 @@ public final class RpcParameters {
                 .toList();
     }
 
-    /** The spec's definition of a parameter, if it has one. */
-    ParameterDefinition definition(String name) {
-        return definitions.get(name);
-    }
-
     /**
      * Query and form merged into one value per name, as sent (R-SINGLE-VALUE): the input of the signature
      * check. An empty value is kept, since it was signed. The same value sent twice counts once.
