@@ -95,7 +95,8 @@ rps_of() { # rps_of WRK_JSON: requests per second of one wrk run
 }
 
 wrk_json() { # wrk_json CONNECTIONS SECONDS FILE
-  wrk -t$THREADS -c"$1" -d"$2"s --timeout 5s -s "$ROOT/bench/lib/cycle.lua" "http://127.0.0.1:$PORT" -- "$3" $THREADS | tail -n 1
+  rm -f "$TMP/wrk.ready" # cycle.lua's barrier: every wrk thread has loaded its lines (see there)
+  wrk -t$THREADS -c"$1" -d"$2"s --timeout 5s -s "$ROOT/bench/lib/cycle.lua" "http://127.0.0.1:$PORT" -- "$3" $THREADS "$TMP/wrk.ready" | tail -n 1
 }
 
 start_server() { # start_server NAME CASE: starts it, echoes "PID STARTUP_MS"
@@ -139,11 +140,6 @@ measure() { # measure ROUND SERVER CASE
   json=$(wrk_json 64 "$WARMUP" "$warm")
   rps=$(rps_of "$json")
   for c in 16 64; do
-    # V3 at 64 connections answered SignatureNonceUsed to part of the run (218k-484k of 1.5-2.4M in three runs):
-    # one wrk thread sent most of the requests (up to ~200k/s alone), ran through its slice of the lines and sent
-    # them again. Sizing each slice for one thread at that rate means gigabytes of lines per case; until the lines
-    # are made lighter, V3 is measured at 16 connections only, so the run stays valid.
-    if [ "$kase" = v3 ] && [ "$c" = 64 ]; then continue; fi
     file="$TMP/static.txt"
     if [ "$server" = emulator ] || [ "$server" = baseline ]; then
       # Enough fresh lines that no nonce repeats: three times the best rate seen so far (the warm-up runs

@@ -1,7 +1,7 @@
 -- Cycles through pre-signed request paths (one per line), each thread taking a disjoint slice so that
 -- no SignatureNonce is sent twice. A line may carry headers after the path, tab-separated as "Name: value"
--- (signature V3). Usage: wrk -tT ... -s cycle.lua <url> -- <file> <T>
--- (<file> <threads>, the same thread count as wrk's -t.)
+-- (signature V3). Usage: wrk -tT ... -s cycle.lua <url> -- <file> <T> <ready-file>
+-- (<file> <threads>, the same thread count as wrk's -t; <ready-file> must not exist before the run.)
 -- Prints one JSON line at the end; non2xx counts every answer outside 2xx/3xx (wrk's status errors).
 local counter = 0
 
@@ -13,10 +13,13 @@ end
 local paths = {}
 local n = 0
 local i = 0
+local ready_file
+local started = false
 
 function init(args)
   local file = args[1]
   local NTHREADS = tonumber(args[2])
+  ready_file = args[3]
   local k = 0
   for line in io.lines(file) do
     if k % NTHREADS == tid then
@@ -42,9 +45,28 @@ function init(args)
   end
   collectgarbage("collect")
   collectgarbage("stop")
+  -- wrk runs init() of thread k+1 only after thread k has started sending, and starts its clock after the last
+  -- init: so without a barrier the first thread sends alone, uncounted by the clock, while the others load their
+  -- lines (seconds, for millions of V3 lines). It then ran through its slice, repeated nonces, and inflated the
+  -- rate. The last thread's init marks the file; every thread waits for it before its second request (the first
+  -- is wrk's own check of the script, made from the main thread right after the first init).
+  if tid == NTHREADS - 1 then
+    local f = assert(io.open(ready_file, "w")); f:close()
+  end
+end
+
+local function wait_for_all_threads()
+  while true do
+    local f = io.open(ready_file, "r")
+    if f then f:close(); return end
+    os.execute("sleep 0.01")
+  end
 end
 
 function request()
+  if not started then
+    if i > 0 then wait_for_all_threads(); started = true end
+  end
   i = i + 1
   if i > n then
     i = 1
