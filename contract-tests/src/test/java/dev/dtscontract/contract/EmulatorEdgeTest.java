@@ -41,6 +41,10 @@ class EmulatorEdgeTest {
     @RegisterExtension
     static final Emulator emulator = new Emulator(Map.of("dts.server.request-head-timeout", "1s"));
 
+    /** The emulator with a control token: every control route must refuse a request without it. */
+    @RegisterExtension
+    static final Emulator guarded = new Emulator(Map.of("dts.control.token", "test-token-0001"));
+
     private static final AccessKey DEMO = SeedLoader.loadDefault().accounts().key(SignRequest.DEMO_KEY_ID).orElseThrow();
     /** The unsigned change of another account's job that once went through as HEAD. */
     private static final String FOREIGN_CHANGE = "Action=ModifyDtsJobEndpoint&RegionId=cn-shanghai&DtsJobId=jshanghai00001"
@@ -104,8 +108,36 @@ class EmulatorEdgeTest {
             Set<String> routes = emulator.bean(Router.class).uriRoutes()
                     .map(route -> route.getHttpMethodName() + " " + route.getUriMatchTemplate().toString())
                     .collect(Collectors.toCollection(TreeSet::new));
+            Set<String> control = routes.stream().filter(r -> r.contains(" /_emulator/")).collect(Collectors.toCollection(TreeSet::new));
+            routes.removeAll(control);
             // Micronaut adds HEAD for every GET route: the way an unsigned HEAD once reached the GET operation.
             assertEquals(Set.of("GET /", "HEAD /", "POST /"), routes, "a new route must be added here and proven behind the edge");
+            // The test-control API's routes are exactly its spec's (and HEAD for its GETs), each behind ControlGuard.
+            Set<String> specified = new TreeSet<>();
+            new io.swagger.v3.parser.OpenAPIV3Parser().read(getClass().getClassLoader().getResource("openapi/EmulatorControl.yaml")
+                    .toString()).getPaths().forEach((path, item) -> item.readOperationsMap().keySet().forEach(m -> {
+                        specified.add(m.name() + " " + path);
+                        if (m.name().equals("GET")) {
+                            specified.add("HEAD " + path);
+                        }
+                    }));
+            assertEquals(specified, control, "a control route the control spec does not declare");
+            for (String route : control) {
+                String method = route.substring(0, route.indexOf(' '));
+                String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "jshanghai00001");
+                DtsJob before = guarded.bean(JobStore.class).findByJobId("jshanghai00001").orElseThrow();
+                RawHttp.Response r;
+                try (RawHttp http = new RawHttp(guarded.url())) {
+                    r = http.send(method, path, Map.of("Content-Type", "application/json"),
+                            method.equals("GET") || method.equals("HEAD") ? null : "{}".getBytes(StandardCharsets.UTF_8));
+                }
+                assertEquals(401, r.status(), route + ": " + r.body());
+                if (!method.equals("HEAD")) {
+                    assertEquals("{\"code\":\"Unauthorized\",\"message\":\"This control API needs the X-Emulator-Token the emulator "
+                            + "was started with.\"}", r.body(), route);
+                }
+                assertEquals(before, guarded.bean(JobStore.class).findByJobId("jshanghai00001").orElseThrow(), route);
+            }
             for (String route : routes) {
                 String method = route.substring(0, route.indexOf(' '));
                 DtsJob before = job("jshanghai00001");

@@ -1,27 +1,55 @@
 package dev.dtscontract.server;
 
+import dev.dtscontract.server.seed.SeedException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.slf4j.LoggerFactory;
 
+import java.net.BindException;
 import java.util.Map;
 
-/** Starts the emulator and says where it listens. */
+/**
+ * Starts the emulator and says, in one line a script can read, where it listens (DTS_PORT=0 picks a free port). A
+ * start that cannot succeed (a bad seed, a port in use, a bad setting) prints one line naming the cause and exits 2,
+ * instead of a stack trace. SIGTERM stops it cleanly (Micronaut's shutdown hook).
+ */
 public final class Application {
 
     private Application() {
     }
 
     public static void main(String[] args) {
-        start(args, Map.of());
+        try {
+            start(args, Map.of());
+        } catch (RuntimeException e) {
+            System.err.println("dts-emulator: cannot start: " + reason(e));
+            System.exit(2);
+        }
     }
 
     /** Starts the emulator with extra configuration properties (over application.yml and the environment). */
     static ApplicationContext start(String[] args, Map<String, Object> properties) {
         ApplicationContext context = Micronaut.build(args).mainClass(Application.class).properties(properties).start();
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
-        LoggerFactory.getLogger(Application.class).info("DTS ModifyDtsJobEndpoint emulator listening on {}", server.getURL());
+        LoggerFactory.getLogger(Application.class).info("DTS ModifyDtsJobEndpoint emulator listening on {}://{}:{}",
+                server.getScheme(), server.getHost(), server.getPort());
         return context;
+    }
+
+    /** The cause a person can act on: the seed's position and problem, the address in use, or the innermost message. */
+    static String reason(Throwable failure) {
+        Throwable innermost = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SeedException seed) {
+                return "seed " + seed.getMessage();
+            }
+            if (t instanceof BindException bind) {
+                return "cannot listen (" + bind.getMessage() + "); set DTS_PORT to a free port, or 0 for any";
+            }
+            innermost = t;
+        }
+        String message = innermost.getMessage();
+        return message == null ? innermost.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
     }
 }

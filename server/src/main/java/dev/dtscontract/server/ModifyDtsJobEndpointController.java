@@ -1,6 +1,16 @@
 package dev.dtscontract.server;
 
 import dev.dtscontract.server.api.AbstractDtsController;
+import dev.dtscontract.server.control.Faults;
+import dev.dtscontract.server.control.JobHistory;
+import dev.dtscontract.server.control.model.FaultKind;
+import dev.dtscontract.server.domain.DtsJob;
+import dev.dtscontract.server.domain.JobSide;
+import dev.dtscontract.server.domain.JobStore;
+import dev.dtscontract.server.domain.Outcome;
+import dev.dtscontract.server.rpc.Exchange;
+import java.time.Clock;
+import java.util.Optional;
 import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.domain.ModifyDtsJobEndpoint;
 import dev.dtscontract.server.domain.RuleViolation;
@@ -29,9 +39,17 @@ import io.micronaut.http.context.ServerRequestContext;
 public final class ModifyDtsJobEndpointController extends AbstractDtsController {
 
     private final ModifyDtsJobEndpoint service;
+    private final Faults faults;
+    private final JobHistory history;
+    private final JobStore jobs;
+    private final Clock clock;
 
-    public ModifyDtsJobEndpointController(ModifyDtsJobEndpoint service) {
+    public ModifyDtsJobEndpointController(ModifyDtsJobEndpoint service, Faults faults, JobHistory history, JobStore jobs, Clock clock) {
         this.service = service;
+        this.faults = faults;
+        this.history = history;
+        this.jobs = jobs;
+        this.clock = clock;
     }
 
     private ModifyDtsJobEndpointResponse handle() {
@@ -39,8 +57,46 @@ public final class ModifyDtsJobEndpointController extends AbstractDtsController 
         // The edge admits every request that reaches a route; without its RpcCall nothing happens (fail closed).
         RpcCall call = RpcCall.of(request).orElseThrow(() -> new RuleViolation("R-SIGNATURE", ErrorCode.INCOMPLETE_SIGNATURE,
                 "The request signature does not conform to Aliyun standards."));
-        service.modify(Commands.from(call));
-        return new ModifyDtsJobEndpointResponse("200", RequestIds.of(request), true);
+        Optional<Faults.Fault> fault = faults.take(call.value("Action"), jobId -> names(call, jobId));
+        if (fault.isPresent() && fault.get().kind() == FaultKind.ERROR) {
+            throw new RuleViolation(RuleViolation.FAULT, fault.get().code(), "Injected by the test-control API: " + fault.get().code().wire());
+        }
+        if (fault.isPresent() && fault.get().kind() == FaultKind.LATENCY) {
+            pause(fault.get().latencyMs());
+        }
+        Outcome outcome = service.modify(Commands.from(call));
+        String requestId = RequestIds.of(request);
+        if (outcome.applied()) {
+            DtsJob before = outcome.before();
+            DtsJob after = outcome.job();
+            JobSide side = before.source().equals(after.source()) ? JobSide.DESTINATION : JobSide.SOURCE;
+            history.record(after.dtsJobId(), new JobHistory.Change(after.version(), requestId, clock.instant(), side,
+                    call.value("SynchronizationDirection"), call.caller().accessKeyId().orElse(null), before.endpoint(side),
+                    after.endpoint(side)));
+        }
+        boolean drop = fault.isPresent() && fault.get().kind() == FaultKind.DROP_AFTER_APPLY;
+        Exchange.of(request).ifPresent(e -> e.answered(outcome.job() == null ? null : outcome.job().dtsJobId(), outcome.applied(), drop));
+        if (drop) { // applied, then the answer is lost: the connection closes before anything is written
+            Exchange.of(request).ifPresent(Exchange::dropConnection);
+        }
+        return new ModifyDtsJobEndpointResponse("200", requestId, true);
+    }
+
+    /** Whether the call names the job: by DtsJobId, or by the DtsInstanceId of that job. */
+    private boolean names(RpcCall call, String dtsJobId) {
+        if (dtsJobId.equals(call.value("DtsJobId"))) {
+            return true;
+        }
+        String instanceId = call.value("DtsInstanceId");
+        return instanceId != null && jobs.findByInstanceId(instanceId).map(j -> j.dtsJobId().equals(dtsJobId)).orElse(false);
+    }
+
+    private static void pause(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

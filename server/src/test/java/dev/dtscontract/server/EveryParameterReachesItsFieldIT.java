@@ -44,7 +44,7 @@ class EveryParameterReachesItsFieldIT {
     ModifyDtsJobEndpoint recorder() {
         return command -> {
             received.add(command);
-            return new Outcome(null, false);
+            return new Outcome(null, null, false);
         };
     }
 

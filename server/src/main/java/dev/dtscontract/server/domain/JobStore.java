@@ -18,4 +18,10 @@ public interface JobStore {
     DtsJob update(String dtsJobId, UnaryOperator<DtsJob> change);
 
     Collection<DtsJob> all();
+
+    /** Adds a job or replaces the one with its DtsJobId; refuses a DtsInstanceId another job has. */
+    void put(DtsJob job);
+
+    /** Replaces every job (a reset or a new seed); refuses, changing nothing, a DtsJobId or DtsInstanceId given twice. */
+    void replaceAll(Collection<DtsJob> jobs);
 }

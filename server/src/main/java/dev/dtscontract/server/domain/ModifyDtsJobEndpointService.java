@@ -24,13 +24,15 @@ public final class ModifyDtsJobEndpointService implements ModifyDtsJobEndpoint {
         permissions.check(job, command);
         if (command.dryRun()) { // R-DRY-RUN: every check, no change
             precheck.check(job, command);
-            return new Outcome(job, false);
+            return new Outcome(job, job, false);
         }
         // The precheck runs again inside the atomic update, against the job as it is at that moment.
+        DtsJob[] before = new DtsJob[1];
         DtsJob updated = store.update(job.dtsJobId(), current -> {
             EndpointPrecheck.Replacement replacement = precheck.check(current, command);
+            before[0] = current;
             return current.withEndpoint(replacement.side(), replacement.endpoint());
         });
-        return new Outcome(updated, true);
+        return new Outcome(before[0], updated, true);
     }
 }

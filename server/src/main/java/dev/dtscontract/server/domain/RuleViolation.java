@@ -7,6 +7,9 @@ package dev.dtscontract.server.domain;
  */
 public final class RuleViolation extends RuntimeException {
 
+    /** The rule id of an answer a test asked for (the test-control API's fault injection), not a rule broken. */
+    public static final String FAULT = "FAULT";
+
     private final String ruleId;
     private final ErrorCode code;
 
@@ -14,6 +17,11 @@ public final class RuleViolation extends RuntimeException {
         super(message, null, false, false);
         this.ruleId = ruleId;
         this.code = code;
+    }
+
+    /** Whether an injected fault, not a broken rule, caused this answer. */
+    public boolean isFault() {
+        return FAULT.equals(ruleId);
     }
 
     public String ruleId() {

@@ -37,6 +37,19 @@ record RequestLine(String method, String rawPath, String rawQuery) {
         }
     }
 
+    /** Closes the request's connection at once, whatever is pending on it (Netty requests only). */
+    static Runnable connectionCloser(HttpRequest<?> request) {
+        HttpRequest<?> current = request;
+        while (current instanceof HttpRequestWrapper<?> wrapper) {
+            current = wrapper.getDelegate();
+        }
+        if (current instanceof NettyHttpRequest<?> netty) {
+            io.netty.channel.Channel channel = netty.getChannelHandlerContext().channel();
+            return channel::close;
+        }
+        return () -> { };
+    }
+
     private static io.netty.handler.codec.http.HttpRequest nativeRequest(HttpRequest<?> request) {
         HttpRequest<?> current = request;
         while (true) {

@@ -3,6 +3,8 @@ package dev.dtscontract.server.rpc;
 import dev.dtscontract.server.auth.AcsRequest;
 import dev.dtscontract.server.auth.Authenticator;
 import dev.dtscontract.server.auth.Caller;
+import dev.dtscontract.server.control.ControlGuard;
+import dev.dtscontract.server.control.JournalRecorder;
 import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.domain.Printable;
 import dev.dtscontract.server.domain.RuleViolation;
@@ -40,10 +42,14 @@ public final class RpcEdge implements Ordered {
 
     private final RpcParameters parameters;
     private final Authenticator authenticator;
+    private final ControlGuard control;
+    private final JournalRecorder journal;
 
-    public RpcEdge(SpecContract contract, Authenticator authenticator) {
+    public RpcEdge(SpecContract contract, Authenticator authenticator, ControlGuard control, JournalRecorder journal) {
         this.parameters = new RpcParameters(contract.parameters());
         this.authenticator = authenticator;
+        this.control = control;
+        this.journal = journal;
     }
 
     @Override
@@ -58,9 +64,13 @@ public final class RpcEdge implements Ordered {
     @PreMatching
     @RequestFilter
     public HttpRequest<?> admit(HttpRequest<?> request, @Nullable @Body byte[] body) {
-        RequestIds.of(request);
         RequestLine line = RequestLine.of(request);
+        if (control.serves(line.rawPath())) { // the test-control API, apart from the RPC surface (its own guard)
+            return control.admit(request, body);
+        }
+        RequestIds.of(request);
         String method = line.method();
+        Exchange exchange = Exchange.start(request, method, line.rawPath());
         boolean post = "POST".equals(method);
         boolean hasBody = body != null && body.length > 0;
         UrlEncoded.Decoded query = UrlEncoded.decode(line.rawQuery());
@@ -84,11 +94,15 @@ public final class RpcEdge implements Ordered {
         }
         Map<String, String> sent = parameters.merge(authorization == null ? List.of(query, form)
                 : List.of(query, form, fromAcsHeaders(request)));
+        exchange.sent(sent, authorization != null ? Exchange.Signature.V3
+                : sent.containsKey("Signature") ? Exchange.Signature.RPC : Exchange.Signature.NONE);
         Map<String, String> canonical = parameters.canonicalize(sent);
         Caller caller = authorization == null ? authenticator.authenticate(method, sent)
                 : authenticator.authenticateV3(new AcsRequest(method, authorization, name -> request.getHeaders().get(name),
                         query.values(), body));
-        new RpcCall(sent, canonical, format, caller).attachTo(request);
+        RpcCall call = new RpcCall(sent, canonical, format, caller);
+        call.attachTo(request);
+        exchange.admitted(call);
         return forRouting(request, post);
     }
 
@@ -138,11 +152,12 @@ public final class RpcEdge implements Ordered {
         return ParameterDefinition.equalsIgnoreAsciiCase(FORM, type);
     }
 
-    /** Every response speaks the format the request asked for. */
+    /** Every response speaks the format the request asked for; every answer of the RPC surface goes to the journal. */
     @ResponseFilter
-    public void renderInRequestedFormat(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (response.getBody().isPresent()) {
+    public void answered(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (response.getBody().isPresent() && !control.serves(request.getPath())) {
             response.contentType(ResponseFormat.of(request).mediaType());
         }
+        journal.record(request, response);
     }
 }

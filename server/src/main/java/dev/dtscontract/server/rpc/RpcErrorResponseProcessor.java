@@ -1,5 +1,10 @@
 package dev.dtscontract.server.rpc;
 
+import dev.dtscontract.server.control.ControlGuard;
+import dev.dtscontract.server.control.ControlViolation;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.domain.RuleViolation;
 import dev.dtscontract.server.model.ErrorResponse;
@@ -23,7 +28,7 @@ import java.util.Optional;
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
-public final class RpcErrorResponseProcessor implements ErrorResponseProcessor<ErrorResponse> {
+public final class RpcErrorResponseProcessor implements ErrorResponseProcessor<Object> {
 
     private final ErrorBodies errors;
 
@@ -32,8 +37,14 @@ public final class RpcErrorResponseProcessor implements ErrorResponseProcessor<E
     }
 
     @Override
-    public MutableHttpResponse<ErrorResponse> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
+    public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         HttpRequest<?> request = context.getRequest();
+        if (request.getPath().startsWith(ControlGuard.PREFIX) && Exchange.of(request).isEmpty()) {
+            // A control request the framework refused (no such route, a body it could not read): the control spec's error.
+            ControlViolation violation = ControlViolation.fromStatus(base.getStatus().getCode(), null);
+            return HttpResponse.status(HttpStatus.valueOf(violation.status())).body((Object) violation.body())
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
         Optional<Throwable> cause = context.getRootCause().or(() -> RequestLine.decoderFailure(request));
         int status = base.getStatus().getCode();
         MutableHttpResponse<ErrorResponse> response;
@@ -56,7 +67,9 @@ public final class RpcErrorResponseProcessor implements ErrorResponseProcessor<E
                 values.forEach(v -> response.header(name, v));
             }
         });
-        return response;
+        @SuppressWarnings("unchecked")
+        MutableHttpResponse<Object> answer = (MutableHttpResponse<Object>) (MutableHttpResponse<?>) response;
+        return answer;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.dtscontract.server.rpc;
 
+import dev.dtscontract.server.control.JournalRecorder;
 import dev.dtscontract.server.domain.RuleViolation;
 import dev.dtscontract.server.model.ErrorResponse;
 import io.micronaut.http.HttpRequest;
@@ -12,13 +13,18 @@ import jakarta.inject.Singleton;
 public final class RuleViolationHandler implements ExceptionHandler<RuleViolation, HttpResponse<ErrorResponse>> {
 
     private final ErrorBodies errors;
+    private final JournalRecorder journal;
 
-    public RuleViolationHandler(ErrorBodies errors) {
+    public RuleViolationHandler(ErrorBodies errors, JournalRecorder journal) {
         this.errors = errors;
+        this.journal = journal;
     }
 
     @Override
     public HttpResponse<ErrorResponse> handle(HttpRequest request, RuleViolation violation) {
-        return errors.respond(request, violation.code(), violation.getMessage());
+        Exchange.of(request).ifPresent(e -> e.refused(violation.ruleId(), violation.code(), violation.isFault()));
+        HttpResponse<ErrorResponse> response = errors.respond(request, violation.code(), violation.getMessage());
+        journal.record(request, response);
+        return response;
     }
 }

@@ -7,10 +7,21 @@ import dev.dtscontract.server.domain.DtsJob;
 
 import java.util.List;
 
-/** The parsed seed: the catalogue's instances, the jobs, and the accounts (AccessKeys and granted roles). */
-public record Seed(List<DatabaseInstance> instances, List<DtsJob> jobs, List<AccessKey> accessKeys, List<Accounts.Role> roles) {
+/** A parsed, checked seed: where it came from, the catalogue's instances, the jobs, and the accounts. */
+public record Seed(String source, List<DatabaseInstance> instances, List<DtsJob> jobs, List<Accounts.Account> accountList) {
 
+    public Seed {
+        instances = List.copyOf(instances);
+        jobs = List.copyOf(jobs);
+        accountList = List.copyOf(accountList);
+    }
+
+    /** A fresh Accounts holding this seed's accounts. */
     public Accounts accounts() {
-        return new Accounts(accessKeys, roles);
+        return new Accounts(accountList);
+    }
+
+    public List<AccessKey> accessKeys() {
+        return accountList.stream().flatMap(a -> a.keys().stream()).toList();
     }
 }

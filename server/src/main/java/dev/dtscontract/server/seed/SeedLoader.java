@@ -11,27 +11,54 @@ import dev.dtscontract.server.domain.JobKind;
 import dev.dtscontract.server.domain.Secret;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Reads a seed file. Every entry is checked; a missing or unknown value names the entry and the field.
- * Secrets may be written as ${ENV_VAR} to keep them out of the file.
+ * Reads a seed document (YAML or JSON: the control spec's {@code Seed} schema), or one entry of it sent on its own.
+ * Everything is checked before anything is returned: unknown keys, missing or mistyped values, unknown enum values and
+ * duplicate ids fail with a {@link SeedException} naming the position and the entry. Secrets may be written
+ * ${ENV_VAR} to keep them out of the file.
  */
 public final class SeedLoader {
 
     /** The seed that ships in the jar. */
     public static final String DEFAULT_SEED = "seed/default-seed.yaml";
+
+    private static final Set<String> ROOT_KEYS = Set.of("instances", "jobs", "accounts");
+    private static final Set<String> INSTANCE_KEYS = Set.of("id", "type", "engine", "region", "shards");
+    private static final Set<String> JOB_KEYS = Set.of("dtsJobId", "dtsInstanceId", "region", "resourceGroupId", "owner", "kind",
+            "status", "latencySeconds", "checkpoint", "source", "destination");
+    private static final Set<String> ENDPOINT_KEYS = Set.of("type", "engine", "instanceId", "ip", "port", "region", "database",
+            "username", "password", "shardUsername", "shardPassword", "roleName", "aliyunUid");
+    private static final Set<String> ACCOUNT_KEYS = Set.of("id", "accessKeys", "temporaryCredentials", "roles");
+    private static final Set<String> KEY_KEYS = Set.of("id", "secret", "enabled");
+    private static final Set<String> TEMPORARY_KEYS = Set.of("accessKeyId", "secret", "securityToken", "expires");
+    private static final Set<String> ROLE_KEYS = Set.of("name", "grantedTo");
 
     private SeedLoader() {
     }
@@ -39,148 +66,343 @@ public final class SeedLoader {
     public static Seed loadDefault() {
         try (InputStream in = SeedLoader.class.getClassLoader().getResourceAsStream(DEFAULT_SEED)) {
             if (in == null) {
-                throw new IllegalStateException("default seed " + DEFAULT_SEED + " is missing from the jar");
+                throw new SeedException(DEFAULT_SEED, 0, 0, "the default seed is missing from the jar");
             }
-            return parse(in, DEFAULT_SEED);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_SEED);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new SeedException(DEFAULT_SEED, 0, 0, "cannot be read: " + e.getMessage());
         }
     }
 
     public static Seed loadFile(String path) {
-        try (InputStream in = Files.newInputStream(Path.of(path))) {
-            return parse(in, path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read seed file " + path, e);
+        String text;
+        try {
+            text = Files.readString(Path.of(path), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new SeedException(path, 0, 0, "no such file");
+        } catch (IOException | RuntimeException e) {
+            throw new SeedException(path, 0, 0, "cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        return parse(text, path);
+    }
+
+    /** A whole seed document; {@code source} names it in errors. */
+    public static Seed parse(String text, String source) {
+        Reader r = new Reader(source);
+        Node root = r.document(text);
+        Map<String, Node> fields = r.fields(root, "", ROOT_KEYS);
+        List<DatabaseInstance> instances = r.list(fields.get("instances"), "instances", r::instance);
+        List<DtsJob> jobs = r.list(fields.get("jobs"), "jobs", r::job);
+        List<Accounts.Account> accounts = r.list(fields.get("accounts"), "accounts", r::account);
+        r.unique(fields.get("instances"), "instances", instances, DatabaseInstance::id, "id");
+        r.unique(fields.get("jobs"), "jobs", jobs, DtsJob::dtsJobId, "dtsJobId");
+        r.unique(fields.get("jobs"), "jobs", jobs, DtsJob::dtsInstanceId, "dtsInstanceId");
+        r.unique(fields.get("accounts"), "accounts", accounts, Accounts.Account::id, "id");
+        try {
+            new Accounts(accounts);
+        } catch (IllegalArgumentException e) { // an AccessKey id in two accounts
+            throw r.fail(fields.get("accounts"), "accounts: " + e.getMessage());
+        }
+        return new Seed(source, instances, jobs, accounts);
+    }
+
+    /** One job, as {@code PUT /_emulator/jobs/{id}} sends it. */
+    public static DtsJob job(String text, String source) {
+        Reader r = new Reader(source);
+        return r.job(r.document(text), "job");
+    }
+
+    /** One database instance. */
+    public static DatabaseInstance instance(String text, String source) {
+        Reader r = new Reader(source);
+        return r.instance(r.document(text), "instance");
+    }
+
+    /** One account with its keys and roles. */
+    public static Accounts.Account account(String text, String source) {
+        Reader r = new Reader(source);
+        return r.account(r.document(text), "account");
+    }
+
+    /** One permanent AccessKey of the given account. */
+    public static AccessKey accessKey(String text, String source, String accountId) {
+        Reader r = new Reader(source);
+        Node node = r.document(text);
+        Fields k = new Fields(r, node, "accessKey", r.fields(node, "accessKey", KEY_KEYS));
+        return new AccessKey(k.text("id"), accountId, k.secret("secret"), k.bool("enabled", true), null, null);
+    }
+
+    /** Walks the node tree of one document, failing at the first problem with its position. */
+    private record Reader(String source) {
+
+        Node document(String text) {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(10);
+            options.setCodePointLimit(8 * 1024 * 1024);
+            try {
+                Node root = new Yaml(options).compose(new StringReader(text));
+                if (root == null) {
+                    throw new SeedException(source, 0, 0, "the document is empty");
+                }
+                return root;
+            } catch (MarkedYAMLException e) {
+                Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+                String problem = e.getProblem() == null ? "not YAML or JSON" : e.getProblem();
+                throw new SeedException(source, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
+                        "not YAML or JSON: " + problem);
+            } catch (YAMLException e) {
+                throw new SeedException(source, 0, 0, "not YAML or JSON: " + e.getMessage());
+            }
+        }
+
+        SeedException fail(Node node, String problem) {
+            return node == null ? new SeedException(source, 0, 0, problem)
+                    : new SeedException(source, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1, problem);
+        }
+
+        /** The fields of a mapping, refusing keys the schema does not name. */
+        Map<String, Node> fields(Node node, String where, Set<String> allowed) {
+            if (!(node instanceof MappingNode mapping)) {
+                throw fail(node, label(where) + "must be a mapping of keys to values");
+            }
+            Map<String, Node> fields = new LinkedHashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
+                if (key == null || !allowed.contains(key)) {
+                    throw fail(tuple.getKeyNode(), label(where) + "unknown key " + (key == null ? "(not a name)" : "'" + key + "'")
+                            + "; expected one of " + new java.util.TreeSet<>(allowed));
+                }
+                fields.put(key, tuple.getValueNode());
+            }
+            return fields;
+        }
+
+        private static String label(String where) {
+            return where.isEmpty() ? "" : where + ": ";
+        }
+
+        <T> List<T> list(Node node, String where, Entry<T> entry) {
+            if (node == null || isNull(node)) {
+                return List.of();
+            }
+            if (!(node instanceof SequenceNode sequence)) {
+                throw fail(node, where + ": must be a list");
+            }
+            List<T> out = new ArrayList<>();
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                out.add(entry.read(sequence.getValue().get(i), where + "[" + i + "]"));
+            }
+            return List.copyOf(out);
+        }
+
+        <T> void unique(Node listNode, String where, List<T> items, Function<T, String> id, String key) {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < items.size(); i++) {
+                if (!seen.add(id.apply(items.get(i)))) {
+                    Node item = ((SequenceNode) listNode).getValue().get(i);
+                    throw fail(item, where + "[" + i + "]: '" + key + "' " + id.apply(items.get(i)) + " is given twice");
+                }
+            }
+        }
+
+        DatabaseInstance instance(Node node, String where) {
+            Fields f = new Fields(this, node, where, fields(node, where, INSTANCE_KEYS));
+            InstanceType type = f.enumValue("type", InstanceType.class);
+            Engine engine = f.enumValue("engine", Engine.class);
+            f.requireHosts("type", type, engine);
+            return new DatabaseInstance(f.text("id"), type, engine, f.text("region"), f.integer("shards", 0, 0, 1024));
+        }
+
+        DtsJob job(Node node, String where) {
+            Fields f = new Fields(this, node, where, fields(node, where, JOB_KEYS));
+            return new DtsJob(f.text("dtsJobId"), f.text("dtsInstanceId"), f.text("region"), f.text("resourceGroupId"),
+                    f.text("owner"), f.enumValue("kind", JobKind.class), f.text("status"), f.integer("latencySeconds", 0, 0, 86_400 * 365),
+                    f.instant("checkpoint"), endpoint(f.node("source"), where + ".source"),
+                    endpoint(f.node("destination"), where + ".destination"), 1);
+        }
+
+        JobEndpoint endpoint(Node node, String where) {
+            Fields f = new Fields(this, node, where, fields(node, where, ENDPOINT_KEYS));
+            InstanceType type = f.enumValue("type", InstanceType.class);
+            Engine engine = f.enumValue("engine", Engine.class);
+            f.requireHosts("type", type, engine);
+            Integer port = f.has("port") ? f.integer("port", 0, 1, 65535) : null;
+            return new JobEndpoint(type, engine, f.optional("instanceId"), f.optional("ip"), port, f.text("region"),
+                    f.optional("database"), f.optional("username"), Secret.of(f.optionalSecret("password")),
+                    f.optional("shardUsername"), Secret.of(f.optionalSecret("shardPassword")), f.optional("roleName"),
+                    f.optional("aliyunUid"));
+        }
+
+        Accounts.Account account(Node node, String where) {
+            Fields f = new Fields(this, node, where, fields(node, where, ACCOUNT_KEYS));
+            String id = f.text("id");
+            List<AccessKey> keys = new ArrayList<>(list(f.optionalNode("accessKeys"), where + ".accessKeys", (n, w) -> {
+                Fields k = new Fields(this, n, w, fields(n, w, KEY_KEYS));
+                return new AccessKey(k.text("id"), id, k.secret("secret"), k.bool("enabled", true), null, null);
+            }));
+            keys.addAll(list(f.optionalNode("temporaryCredentials"), where + ".temporaryCredentials", (n, w) -> {
+                Fields k = new Fields(this, n, w, fields(n, w, TEMPORARY_KEYS));
+                return new AccessKey(k.text("accessKeyId"), id, k.secret("secret"), true, k.secret("securityToken"),
+                        k.instant("expires"));
+            }));
+            List<Accounts.Role> roles = list(f.optionalNode("roles"), where + ".roles", (n, w) -> {
+                Fields r = new Fields(this, n, w, fields(n, w, ROLE_KEYS));
+                return new Accounts.Role(id, r.text("name"), Set.copyOf(r.strings("grantedTo")));
+            });
+            Set<String> keyIds = new HashSet<>();
+            for (AccessKey key : keys) {
+                if (!keyIds.add(key.id())) {
+                    throw fail(node, where + ": AccessKey " + key.id() + " is given twice");
+                }
+            }
+            return new Accounts.Account(id, keys, roles);
+        }
+
+        private static boolean isNull(Node node) {
+            return node instanceof ScalarNode s && "tag:yaml.org,2002:null".equals(s.getTag().getValue());
         }
     }
 
-    @SuppressWarnings("unchecked")
-    static Seed parse(InputStream in, String source) {
-        Map<String, Object> root = new Yaml(new LoaderOptions()).load(in);
-        if (root == null) {
-            throw new IllegalArgumentException("seed " + source + " is empty");
-        }
-        List<DatabaseInstance> instances = new ArrayList<>();
-        List<Map<String, Object>> rawInstances = (List<Map<String, Object>>) root.getOrDefault("instances", List.of());
-        for (int i = 0; i < rawInstances.size(); i++) {
-            Entry e = new Entry(source + " instances[" + i + "]", rawInstances.get(i));
-            instances.add(new DatabaseInstance(e.text("id"), e.instanceType("type"), e.engine("engine"),
-                    e.text("region"), e.integer("shards", 0)));
-        }
-        List<DtsJob> jobs = new ArrayList<>();
-        List<Map<String, Object>> rawJobs = (List<Map<String, Object>>) root.getOrDefault("jobs", List.of());
-        for (int i = 0; i < rawJobs.size(); i++) {
-            Entry e = new Entry(source + " jobs[" + i + "]", rawJobs.get(i));
-            jobs.add(new DtsJob(e.text("dtsJobId"), e.text("dtsInstanceId"), e.text("region"), e.text("resourceGroupId"),
-                    e.text("owner"), JobKind.valueOf(e.text("kind")), e.text("status"), e.integer("latencySeconds", 0),
-                    Instant.parse(e.text("checkpoint")), e.endpoint("source"), e.endpoint("destination"), 1));
-        }
-        List<AccessKey> keys = new ArrayList<>();
-        List<Accounts.Role> roles = new ArrayList<>();
-        List<Map<String, Object>> rawAccounts = (List<Map<String, Object>>) root.getOrDefault("accounts", List.of());
-        for (int i = 0; i < rawAccounts.size(); i++) {
-            Entry account = new Entry(source + " accounts[" + i + "]", rawAccounts.get(i));
-            String accountId = account.text("id");
-            account.list("accessKeys").forEach(k -> keys.add(new AccessKey(k.text("id"), accountId, k.secret("secret"),
-                    k.bool("enabled", true), null, null)));
-            account.list("temporaryCredentials").forEach(k -> keys.add(new AccessKey(k.text("accessKeyId"), accountId,
-                    k.secret("secret"), true, k.text("securityToken"), Instant.parse(k.text("expires")))));
-            account.list("roles").forEach(r -> roles.add(new Accounts.Role(accountId, r.text("name"),
-                    Set.copyOf(r.strings("grantedTo")))));
-        }
-        return new Seed(List.copyOf(instances), List.copyOf(jobs), List.copyOf(keys), List.copyOf(roles));
+    @FunctionalInterface
+    private interface Entry<T> {
+        T read(Node node, String where);
     }
 
-    /** One map of the seed, with the place it came from for error messages. */
-    private record Entry(String where, Map<String, Object> values) {
+    /** The values of one mapping, each checked as it is read. */
+    private record Fields(Reader reader, Node node, String where, Map<String, Node> values) {
+
+        boolean has(String key) {
+            Node value = values.get(key);
+            return value != null && !Reader.isNull(value);
+        }
+
+        Node optionalNode(String key) {
+            return values.get(key);
+        }
+
+        Node node(String key) {
+            if (!has(key)) {
+                throw reader.fail(node, where + ": '" + key + "' is missing");
+            }
+            return values.get(key);
+        }
+
+        private ScalarNode scalar(String key) {
+            Node value = node(key);
+            if (!(value instanceof ScalarNode scalar)) {
+                throw reader.fail(value, where + ": '" + key + "' must be a single value");
+            }
+            return scalar;
+        }
 
         String text(String key) {
-            Object value = values.get(key);
-            if (value == null) {
-                throw new IllegalArgumentException(where + ": '" + key + "' is missing");
+            String value = scalar(key).getValue();
+            if (value.isBlank()) {
+                throw reader.fail(values.get(key), where + ": '" + key + "' is empty");
             }
-            return String.valueOf(value);
+            return value;
         }
 
-        /** A secret, literal or ${ENV_VAR}; an unset variable fails the start naming it (never the value). */
+        String optional(String key) {
+            return has(key) ? scalar(key).getValue() : null;
+        }
+
+        /** A secret, literal or ${ENV_VAR}; an unset variable fails naming it (never a value). */
         String secret(String key) {
             String raw = text(key);
             if (raw.startsWith("${") && raw.endsWith("}")) {
                 String variable = raw.substring(2, raw.length() - 1);
                 String value = System.getenv(variable);
                 if (value == null || value.isEmpty()) {
-                    throw new IllegalArgumentException(where + ": '" + key + "' names environment variable " + variable + ", which is not set");
+                    throw reader.fail(values.get(key), where + ": '" + key + "' names environment variable " + variable
+                            + ", which is not set");
                 }
                 return value;
             }
             return raw;
         }
 
-        boolean bool(String key, boolean fallback) {
-            Object value = values.get(key);
-            return value == null ? fallback : Boolean.parseBoolean(String.valueOf(value));
+        String optionalSecret(String key) {
+            return has(key) ? secret(key) : null;
         }
 
-        @SuppressWarnings("unchecked")
-        List<Entry> list(String key) {
-            Object value = values.get(key);
-            if (value == null) {
+        boolean bool(String key, boolean fallback) {
+            if (!has(key)) {
+                return fallback;
+            }
+            String value = scalar(key).getValue();
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                throw reader.fail(values.get(key), where + ": '" + key + "' must be true or false, not '" + shown(value) + "'");
+            }
+            return Boolean.parseBoolean(value);
+        }
+
+        int integer(String key, int fallback, int min, int max) {
+            if (!has(key)) {
+                return fallback;
+            }
+            String value = scalar(key).getValue();
+            try {
+                int n = Integer.parseInt(value);
+                if (n < min || n > max) {
+                    throw reader.fail(values.get(key), where + ": '" + key + "' must be between " + min + " and " + max + ", not " + n);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw reader.fail(values.get(key), where + ": '" + key + "' must be a whole number, not '" + shown(value) + "'");
+            }
+        }
+
+        Instant instant(String key) {
+            String value = text(key);
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw reader.fail(values.get(key), where + ": '" + key + "' must be an instant like 2026-11-24T08:00:00Z, not '"
+                        + shown(value) + "'");
+            }
+        }
+
+        List<String> strings(String key) {
+            if (!has(key)) {
                 return List.of();
             }
-            List<Map<String, Object>> items = (List<Map<String, Object>>) value;
-            List<Entry> out = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                out.add(new Entry(where + "." + key + "[" + i + "]", items.get(i)));
+            Node value = values.get(key);
+            if (!(value instanceof SequenceNode sequence)) {
+                throw reader.fail(value, where + ": '" + key + "' must be a list");
+            }
+            List<String> out = new ArrayList<>();
+            for (Node item : sequence.getValue()) {
+                if (!(item instanceof ScalarNode s)) {
+                    throw reader.fail(item, where + ": '" + key + "' must list single values");
+                }
+                out.add(s.getValue());
             }
             return out;
         }
 
-        @SuppressWarnings("unchecked")
-        List<String> strings(String key) {
-            Object value = values.get(key);
-            return value == null ? List.of() : ((List<Object>) value).stream().map(String::valueOf).toList();
-        }
-
-        String optional(String key) {
-            Object value = values.get(key);
-            return value == null ? null : String.valueOf(value);
-        }
-
-        int integer(String key, int fallback) {
-            Object value = values.get(key);
-            return value == null ? fallback : Integer.parseInt(String.valueOf(value));
-        }
-
-        InstanceType instanceType(String key) {
-            return parseEnum(InstanceType.class, key);
-        }
-
-        Engine engine(String key) {
-            return parseEnum(Engine.class, key);
-        }
-
-        private <E extends Enum<E>> E parseEnum(Class<E> type, String key) {
+        <E extends Enum<E>> E enumValue(String key, Class<E> type) {
             String raw = text(key);
             try {
                 return Enum.valueOf(type, raw.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ": '" + key + "' has unknown value '" + raw + "'");
+                List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(c -> type == InstanceType.class
+                        ? c.name().toLowerCase(Locale.ROOT) : c.name()).toList();
+                throw reader.fail(values.get(key), where + ": '" + key + "' has unknown value '" + shown(raw) + "'; expected one of " + names);
             }
         }
 
-        @SuppressWarnings("unchecked")
-        JobEndpoint endpoint(String key) {
-            Object raw = values.get(key);
-            if (!(raw instanceof Map<?, ?>)) {
-                throw new IllegalArgumentException(where + ": '" + key + "' is missing");
+        void requireHosts(String key, InstanceType type, Engine engine) {
+            if (!type.hosts(engine)) {
+                throw reader.fail(values.get(key), where + ": an instance of type " + type.name().toLowerCase(Locale.ROOT)
+                        + " cannot run engine " + engine);
             }
-            Entry e = new Entry(where + "." + key, (Map<String, Object>) raw);
-            String port = e.optional("port");
-            return new JobEndpoint(e.instanceType("type"), e.engine("engine"), e.optional("instanceId"), e.optional("ip"),
-                    port == null ? null : Integer.valueOf(port), e.text("region"), e.optional("database"),
-                    e.optional("username"), Secret.of(e.optional("password")), e.optional("shardUsername"),
-                    Secret.of(e.optional("shardPassword")), e.optional("roleName"), e.optional("aliyunUid"));
+        }
+
+        /** A value echoed in a message: short, so a stray secret in the wrong field is not printed whole. */
+        private static String shown(String value) {
+            return value.length() <= 40 ? value : value.substring(0, 40) + "…";
         }
     }
 }

@@ -1,0 +1,172 @@
+package dev.dtscontract.emulator.junit;
+
+import dev.dtscontract.emulator.control.api.ControlApi;
+import dev.dtscontract.emulator.control.model.AccessKey;
+import dev.dtscontract.emulator.control.model.Account;
+import dev.dtscontract.emulator.control.model.Engine;
+import dev.dtscontract.emulator.control.model.Fault;
+import dev.dtscontract.emulator.control.model.FaultKind;
+import dev.dtscontract.emulator.control.model.FaultRequest;
+import dev.dtscontract.emulator.control.model.Instance;
+import dev.dtscontract.emulator.control.model.InstanceType;
+import dev.dtscontract.emulator.control.model.Job;
+import dev.dtscontract.emulator.control.model.JobEndpoint;
+import dev.dtscontract.emulator.control.model.JobKind;
+import dev.dtscontract.emulator.control.model.JobView;
+import dev.dtscontract.emulator.control.model.JournalEntry;
+import dev.dtscontract.emulator.control.model.Outcome;
+import dev.dtscontract.emulator.control.model.State;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The emulator's test-control API for a test: arrange jobs, instances and keys, read state and the request journal
+ * back, inject faults. Thin over the generated {@link ControlApi} ({@link #api()} has every operation).
+ */
+public final class EmulatorControl {
+
+    private final ControlApi api;
+
+    EmulatorControl(ControlApi api) {
+        this.api = api;
+    }
+
+    /** Every operation of the control spec, as generated. */
+    public ControlApi api() {
+        return api;
+    }
+
+    /** Back to the seed: jobs, instances and accounts; the journal and pending faults emptied. */
+    public State reset() {
+        return api.reset();
+    }
+
+    /** Replaces the state with a seed document (YAML or JSON); later resets return to it. */
+    public State loadSeed(String yamlOrJson) {
+        return api.loadSeed(yamlOrJson);
+    }
+
+    /** The job as it is now, with the changes applied to it; NoSuchElementException when there is none. */
+    public JobView job(String dtsJobId) {
+        JobView job = api.getJob(dtsJobId); // the generated client answers a 404 with null
+        if (job == null) {
+            throw new java.util.NoSuchElementException("the emulator has no job " + dtsJobId);
+        }
+        return job;
+    }
+
+    public List<JobView> jobs() {
+        return api.listJobs();
+    }
+
+    /** A job to add: defaults for everything but its id, owner and endpoints; {@link JobDraft#put()} sends it. */
+    public JobDraft newJob(String dtsJobId) {
+        return new JobDraft(dtsJobId);
+    }
+
+    /** Adds a database instance to the catalogue (so a request can name it as a new endpoint). */
+    public Instance putInstance(String id, InstanceType type, Engine engine, String region) {
+        return api.putInstance(id, new Instance(id, type, engine, region));
+    }
+
+    /** Adds (or replaces) a permanent AccessKey of an account, creating the account if it is new. */
+    public Account putAccessKey(String accountId, String accessKeyId, String secret) {
+        return api.putAccessKey(accountId, accessKeyId, new AccessKey(accessKeyId, secret));
+    }
+
+    /** The last 100 requests the emulator answered, newest first. */
+    public List<JournalEntry> journal() {
+        return api.journal(null, null, null, null, null, 100).getEntries();
+    }
+
+    /** The last 100 requests that named this job (by DtsJobId or its DtsInstanceId), newest first. */
+    public List<JournalEntry> journalOf(String dtsJobId) {
+        return api.journal(null, dtsJobId, null, null, null, 100).getEntries();
+    }
+
+    /** The last 100 requests with this outcome, newest first. */
+    public List<JournalEntry> journal(Outcome outcome) {
+        return api.journal(null, null, null, outcome, null, 100).getEntries();
+    }
+
+    /** The next {@code times} requests (for this job, when given) are answered with this error code. */
+    public Fault failNext(int times, String errorCode, String dtsJobId) {
+        return api.addFault(new FaultRequest(FaultKind.ERROR).errorCode(errorCode).times(times).dtsJobId(dtsJobId));
+    }
+
+    /** The next request (for this job, when given) is applied and then its connection dropped, unanswered. */
+    public Fault dropAfterApplyNext(String dtsJobId) {
+        return api.addFault(new FaultRequest(FaultKind.DROP_AFTER_APPLY).times(1).dtsJobId(dtsJobId));
+    }
+
+    /** The next {@code times} requests wait this long before being handled. */
+    public Fault delayNext(int times, int latencyMs) {
+        return api.addFault(new FaultRequest(FaultKind.LATENCY).latencyMs(latencyMs).times(times));
+    }
+
+    /** A job to add, with defaults a test rarely cares about. */
+    public final class JobDraft {
+
+        private final String dtsJobId;
+        private String dtsInstanceId;
+        private String region = "cn-hangzhou";
+        private String resourceGroupId = "rg-test";
+        private String owner = DtsEmulatorExtension.DEMO_ACCOUNT;
+        private JobKind kind = JobKind.ONE_WAY_SYNCHRONIZATION;
+        private String status = "Synchronizing";
+        private int latencySeconds = 1;
+        private String checkpoint = "2026-01-01T00:00:00Z";
+        private JobEndpoint source;
+        private JobEndpoint destination;
+
+        private JobDraft(String dtsJobId) {
+            this.dtsJobId = Objects.requireNonNull(dtsJobId);
+            this.dtsInstanceId = "dts" + dtsJobId;
+        }
+
+        public JobDraft dtsInstanceId(String value) { this.dtsInstanceId = value; return this; }
+
+        public JobDraft region(String value) { this.region = value; return this; }
+
+        public JobDraft resourceGroupId(String value) { this.resourceGroupId = value; return this; }
+
+        /** The owning account (default: the demo account, whose key the extension's client signs with). */
+        public JobDraft owner(String value) { this.owner = value; return this; }
+
+        public JobDraft kind(JobKind value) { this.kind = value; return this; }
+
+        public JobDraft status(String value) { this.status = value; return this; }
+
+        public JobDraft latencySeconds(int value) { this.latencySeconds = value; return this; }
+
+        /** The incremental checkpoint, an instant like 2026-01-01T00:00:00Z. */
+        public JobDraft checkpoint(String value) { this.checkpoint = value; return this; }
+
+        /** A managed instance as source, in the job's region. */
+        public JobDraft source(InstanceType type, Engine engine, String instanceId) {
+            this.source = new JobEndpoint(type, engine, region).instanceId(instanceId);
+            return this;
+        }
+
+        public JobDraft source(JobEndpoint endpoint) { this.source = endpoint; return this; }
+
+        /** A managed instance as destination, in the job's region. */
+        public JobDraft destination(InstanceType type, Engine engine, String instanceId) {
+            this.destination = new JobEndpoint(type, engine, region).instanceId(instanceId);
+            return this;
+        }
+
+        public JobDraft destination(JobEndpoint endpoint) { this.destination = endpoint; return this; }
+
+        /** Adds or replaces the job (version 1, empty history) and returns it as stored. */
+        public JobView put() {
+            if (source == null || destination == null) {
+                throw new IllegalStateException("a job needs a source and a destination");
+            }
+            Job job = new Job(dtsJobId, dtsInstanceId, region, resourceGroupId, owner, kind, status, checkpoint, source, destination)
+                    .latencySeconds(latencySeconds);
+            return api.putJob(dtsJobId, job);
+        }
+    }
+}

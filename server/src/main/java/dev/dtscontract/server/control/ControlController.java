@@ -1,0 +1,236 @@
+package dev.dtscontract.server.control;
+
+import dev.dtscontract.server.auth.Accounts;
+import dev.dtscontract.server.control.api.AbstractControlController;
+import dev.dtscontract.server.control.model.Account;
+import dev.dtscontract.server.control.model.Fault;
+import dev.dtscontract.server.control.model.FaultKind;
+import dev.dtscontract.server.control.model.FaultRequest;
+import dev.dtscontract.server.control.model.Health;
+import dev.dtscontract.server.control.model.Instance;
+import dev.dtscontract.server.control.model.Job;
+import dev.dtscontract.server.control.model.JobView;
+import dev.dtscontract.server.control.model.Journal;
+import dev.dtscontract.server.control.model.Outcome;
+import dev.dtscontract.server.control.model.State;
+import dev.dtscontract.server.domain.DatabaseInstance;
+import dev.dtscontract.server.domain.DtsJob;
+import dev.dtscontract.server.domain.ErrorCode;
+import dev.dtscontract.server.seed.Seed;
+import dev.dtscontract.server.seed.SeedException;
+import dev.dtscontract.server.seed.SeedLoader;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.context.ServerRequestContext;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * Implements the generated test-control interface (spec EmulatorControl.yaml). Documents sent to it (a seed, a job,
+ * an instance, an account) are read from the request body by {@link SeedLoader}, the one reader of the seed format, so
+ * an entity sent on its own is checked exactly like a seed entry and errors name their position; the typed arguments
+ * Micronaut binds from the same body are not used.
+ */
+@Controller
+public final class ControlController extends AbstractControlController {
+
+    private static final String BODY = "request body";
+
+    private final EmulatorState state;
+    private final dev.dtscontract.server.control.Journal journal;
+    private final JobHistory history;
+    private final Faults faults;
+
+    public ControlController(EmulatorState state, dev.dtscontract.server.control.Journal journal, JobHistory history, Faults faults) {
+        this.state = state;
+        this.journal = journal;
+        this.history = history;
+        this.faults = faults;
+    }
+
+    @Override
+    public Health health() {
+        return new Health(Health.StatusEnum.UP, true).jobs(state.jobs().all().size());
+    }
+
+    @Override
+    public State reset() {
+        state.reset();
+        return state();
+    }
+
+    @Override
+    public State loadSeed(String ignored) {
+        Seed seed;
+        try {
+            seed = SeedLoader.parse(body(), BODY);
+        } catch (SeedException e) {
+            throw ControlViolation.invalidSeed(e);
+        }
+        state.load(seed);
+        return state();
+    }
+
+    @Override
+    public State state() {
+        Seed seed = state.seed();
+        List<Accounts.Account> accounts = state.accounts().all();
+        return new State(seed.source(), state.jobs().all().size(), state.instances().all().size(), accounts.size(),
+                accounts.stream().mapToInt(a -> a.keys().size()).sum());
+    }
+
+    @Override
+    public List<JobView> listJobs() {
+        return state.jobs().all().stream().sorted(Comparator.comparing(DtsJob::dtsJobId))
+                .map(job -> ControlViews.job(job, history.of(job.dtsJobId()))).toList();
+    }
+
+    @Override
+    public JobView getJob(String dtsJobId) {
+        DtsJob job = state.jobs().findByJobId(dtsJobId).orElseThrow(() -> ControlViolation.notFound("no job " + dtsJobId));
+        return ControlViews.job(job, history.of(dtsJobId));
+    }
+
+    @Override
+    public JobView putJob(String dtsJobId, Job ignored) {
+        DtsJob job = entity(() -> SeedLoader.job(body(), BODY));
+        requireSameId("dtsJobId", dtsJobId, job.dtsJobId());
+        try {
+            state.put(job);
+        } catch (IllegalArgumentException e) { // its DtsInstanceId belongs to another job
+            throw ControlViolation.invalidEntity(e.getMessage());
+        }
+        return getJob(dtsJobId);
+    }
+
+    @Override
+    public List<Instance> listInstances() {
+        return state.instances().all().stream().map(ControlViews::instance).toList();
+    }
+
+    @Override
+    public Instance putInstance(String instanceId, Instance ignored) {
+        DatabaseInstance instance = entity(() -> SeedLoader.instance(body(), BODY));
+        requireSameId("id", instanceId, instance.id());
+        state.put(instance);
+        return ControlViews.instance(instance);
+    }
+
+    @Override
+    public List<Account> listAccounts() {
+        return state.accounts().all().stream().map(ControlViews::account).toList();
+    }
+
+    @Override
+    public Account putAccount(String accountId, Account ignored) {
+        Accounts.Account account = entity(() -> SeedLoader.account(body(), BODY));
+        requireSameId("id", accountId, account.id());
+        try {
+            state.put(account);
+        } catch (IllegalArgumentException e) { // one of its AccessKey ids belongs to another account
+            throw ControlViolation.invalidEntity(e.getMessage());
+        }
+        return ControlViews.account(account);
+    }
+
+    @Override
+    public Account putAccessKey(String accountId, String accessKeyId, dev.dtscontract.server.control.model.AccessKey ignored) {
+        dev.dtscontract.server.auth.AccessKey key = entity(() -> SeedLoader.accessKey(body(), BODY, accountId));
+        requireSameId("id", accessKeyId, key.id());
+        try {
+            return ControlViews.account(state.put(key));
+        } catch (IllegalArgumentException e) { // the id belongs to another account
+            throw ControlViolation.invalidEntity(e.getMessage());
+        }
+    }
+
+    @Override
+    public Journal journal(String action, String dtsJobId, String code, Outcome outcome, String sinceText, Integer limit) {
+        int max = limit == null ? 100 : limit;
+        if (max < 1 || max > 10_000) {
+            throw ControlViolation.invalidParameter("limit must be between 1 and 10000, not " + max);
+        }
+        Instant since;
+        try {
+            since = sinceText == null ? null : Instant.parse(sinceText);
+        } catch (DateTimeParseException e) {
+            throw ControlViolation.invalidParameter("since must be an instant like 2026-11-24T08:00:00Z");
+        }
+        Predicate<dev.dtscontract.server.control.Journal.Entry> filter = e -> (action == null || action.equals(e.action()))
+                && (dtsJobId == null || dtsJobId.equals(e.dtsJobId()) || state.jobs().findByJobId(dtsJobId)
+                        .map(j -> j.dtsInstanceId().equals(e.dtsInstanceId())).orElse(false))
+                && (code == null || code.equals(e.code()))
+                && (outcome == null || outcome.name().equals(e.ending().name()))
+                && (since == null || !e.time().isBefore(since));
+        return new Journal(journal.newestFirst(filter, max).stream().map(ControlViews::entry).toList(), journal.recorded(),
+                journal.capacity());
+    }
+
+    @Override
+    public Journal clearJournal() {
+        journal.clear();
+        return new Journal(List.of(), journal.recorded(), journal.capacity());
+    }
+
+    @Override
+    public List<Fault> listFaults() {
+        return faults.pending().stream().map(ControlViews::fault).toList();
+    }
+
+    @Override
+    public Fault addFault(FaultRequest request) {
+        FaultKind kind = Objects.requireNonNull(request.getKind(), "kind");
+        ErrorCode code = null;
+        if (kind == FaultKind.ERROR) {
+            String wire = request.getErrorCode();
+            code = Arrays.stream(ErrorCode.values()).filter(c -> c.wire().equals(wire)).findFirst()
+                    .orElseThrow(() -> ControlViolation.invalidEntity("errorCode must be a code of the operation's catalogue, one of "
+                            + Arrays.stream(ErrorCode.values()).map(ErrorCode::wire).toList() + ", not " + wire));
+        } else if (request.getErrorCode() != null) {
+            throw ControlViolation.invalidEntity("errorCode is for kind ERROR only");
+        }
+        Integer latency = request.getLatencyMs();
+        if (kind == FaultKind.LATENCY && (latency == null || latency < 0 || latency > 60_000)) {
+            throw ControlViolation.invalidEntity("latencyMs between 0 and 60000 is required for kind LATENCY");
+        }
+        int times = request.getTimes() == null ? 1 : request.getTimes();
+        if (times < 1 || times > 1_000_000) {
+            throw ControlViolation.invalidEntity("times must be between 1 and 1000000, not " + times);
+        }
+        return ControlViews.fault(faults.add(kind, code, latency == null ? 0 : latency, times, request.getAction(),
+                request.getDtsJobId()));
+    }
+
+    @Override
+    public List<Fault> clearFaults() {
+        faults.clear();
+        return List.of();
+    }
+
+    private static String body() {
+        return ControlGuard.body(ServerRequestContext.currentRequest().orElseThrow());
+    }
+
+    private interface Read<T> {
+        T get();
+    }
+
+    private static <T> T entity(Read<T> read) {
+        try {
+            return read.get();
+        } catch (SeedException e) {
+            throw ControlViolation.invalidEntity(e);
+        }
+    }
+
+    private static void requireSameId(String field, String inPath, String inBody) {
+        if (!inPath.equals(inBody)) {
+            throw ControlViolation.invalidEntity("the path names " + inPath + " but the body's '" + field + "' is " + inBody);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.dtscontract.server.control;
+
+import dev.dtscontract.server.auth.Accounts;
+import dev.dtscontract.server.domain.DatabaseInstance;
+import dev.dtscontract.server.domain.DtsJob;
+import dev.dtscontract.server.domain.InstanceCatalogue;
+import dev.dtscontract.server.domain.JobStore;
+import dev.dtscontract.server.seed.Seed;
+import jakarta.inject.Singleton;
+
+/**
+ * The emulator's state as the test-control API changes it (rule C-RESET, C-SEED, C-ENTITY): the seed a reset returns
+ * to, and the stores the operation reads. Changes are serialised with each other; requests keep being answered.
+ */
+@Singleton
+public final class EmulatorState {
+
+    private final JobStore jobs;
+    private final InstanceCatalogue instances;
+    private final Accounts accounts;
+    private final Journal journal;
+    private final JobHistory history;
+    private final Faults faults;
+    private volatile Seed seed;
+
+    public EmulatorState(Seed seed, JobStore jobs, InstanceCatalogue instances, Accounts accounts, Journal journal,
+                         JobHistory history, Faults faults) {
+        this.seed = seed;
+        this.jobs = jobs;
+        this.instances = instances;
+        this.accounts = accounts;
+        this.journal = journal;
+        this.history = history;
+        this.faults = faults;
+    }
+
+    /** Back to the seed last loaded; journal, history and faults emptied. Nonces and throttling are kept (C-RESET). */
+    public synchronized void reset() {
+        jobs.replaceAll(seed.jobs());
+        instances.replaceAll(seed.instances());
+        accounts.replaceAll(seed.accountList());
+        journal.clear();
+        history.clear();
+        faults.clear();
+    }
+
+    /** A checked seed becomes the state, and what later resets return to. */
+    public synchronized void load(Seed next) {
+        this.seed = next;
+        reset();
+    }
+
+    public Seed seed() {
+        return seed;
+    }
+
+    /** Adds or replaces a job: version 1, no history. */
+    public synchronized void put(DtsJob job) {
+        jobs.put(job);
+        history.forget(job.dtsJobId());
+    }
+
+    public synchronized void put(DatabaseInstance instance) {
+        instances.put(instance);
+    }
+
+    public synchronized void put(Accounts.Account account) {
+        accounts.put(account);
+    }
+
+    public synchronized Accounts.Account put(dev.dtscontract.server.auth.AccessKey key) {
+        return accounts.putKey(key);
+    }
+
+    public JobStore jobs() {
+        return jobs;
+    }
+
+    public InstanceCatalogue instances() {
+        return instances;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.dtscontract.server.control;
+
+import dev.dtscontract.server.domain.JobEndpoint;
+import dev.dtscontract.server.domain.JobSide;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The changes applied to each job since it was seeded or put, the last {@value #KEPT} per job. */
+@Singleton
+public final class JobHistory {
+
+    static final int KEPT = 100;
+
+    /** One applied change: the job's version after it, the request, the side and the endpoints before and after. */
+    public record Change(long version, String requestId, Instant time, JobSide side, String synchronizationDirection,
+                         String accessKeyId, JobEndpoint replaced, JobEndpoint replacement) {
+    }
+
+    private final Map<String, Deque<Change>> byJob = new ConcurrentHashMap<>();
+
+    public void record(String dtsJobId, Change change) {
+        Deque<Change> changes = byJob.computeIfAbsent(dtsJobId, id -> new ArrayDeque<>());
+        synchronized (changes) {
+            changes.addLast(change);
+            if (changes.size() > KEPT) {
+                changes.removeFirst();
+            }
+        }
+    }
+
+    /** Oldest first. */
+    public List<Change> of(String dtsJobId) {
+        Deque<Change> changes = byJob.get(dtsJobId);
+        if (changes == null) {
+            return List.of();
+        }
+        synchronized (changes) {
+            return List.copyOf(changes);
+        }
+    }
+
+    void forget(String dtsJobId) {
+        byJob.remove(dtsJobId);
+    }
+
+    void clear() {
+        byJob.clear();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.dtscontract.server.control;
+
+import dev.dtscontract.server.domain.ErrorCode;
+import dev.dtscontract.server.rpc.Exchange;
+import dev.dtscontract.server.rpc.ParameterDefinition;
+import dev.dtscontract.server.rpc.RequestIds;
+import dev.dtscontract.server.rpc.RpcCall;
+import dev.dtscontract.server.rpc.SpecContract;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Writes every answered request of the RPC surface to the {@link Journal}, from what the edge and the controller noted
+ * in its {@link Exchange}. Values of the spec's secret parameters ({@code format: password}) are masked here, once,
+ * before anything is kept. Called by the edge's response filter, which sees every answer of the RPC surface.
+ */
+@Singleton
+public final class JournalRecorder {
+
+    private final Journal journal;
+    private final Clock clock;
+    private final Set<String> secrets;
+
+    public JournalRecorder(Journal journal, Clock clock, SpecContract contract) {
+        this.journal = journal;
+        this.clock = clock;
+        this.secrets = contract.parameters().values().stream().filter(ParameterDefinition::secret)
+                .map(ParameterDefinition::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public void record(HttpRequest<?> request, HttpResponse<?> response) {
+        if (!journal.enabled()) {
+            return;
+        }
+        Exchange.of(request).filter(Exchange::firstRecording)
+                .ifPresent(exchange -> journal.record(entry(request, response.getStatus().getCode(), exchange)));
+    }
+
+    private Journal.Entry entry(HttpRequest<?> request, int status, Exchange exchange) {
+        Map<String, String> sent = exchange.sent();
+        Map<String, String> shown = new LinkedHashMap<>(sent.size() * 2);
+        sent.forEach((name, value) -> shown.put(name, secrets.contains(name) && value != null ? ControlViews.MASK : value));
+        RpcCall call = exchange.call().orElse(null);
+        String accessKeyId = call != null ? call.caller().accessKeyId().orElse(null) : sent.get("AccessKeyId");
+        String caller = call != null ? call.caller().accountId().orElse(null) : null;
+        return new Journal.Entry(clock.instant(), RequestIds.of(request), exchange.method(), exchange.path(), exchange.signature(),
+                accessKeyId, caller, sent.get("Action"), exchange.dtsJobId().orElse(sent.get("DtsJobId")), sent.get("DtsInstanceId"),
+                shown, status, exchange.code().map(ErrorCode::wire).orElse(null), exchange.rule().orElse(null), exchange.ending());
+    }
+}
