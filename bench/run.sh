@@ -68,6 +68,7 @@ mkdir -p "$TMP/nginx-tmp"
 
 declare -A CASE_QUERY=(
   [dryrun]="$SAMPLE"
+  [nojournal]="$SAMPLE"
   [xml]="$SAMPLE&Format=XML"
 )
 MODIFY_A="Action=ModifyDtsJobEndpoint&DtsJobId=m4312mab158%2A%2A%2A%2A&Endpoint=src&EndpointInstanceType=rds&EndpointInstanceId=rm-bp10k50h8374w%2A%2A%2A%2A"
@@ -105,7 +106,8 @@ start_server() { # start_server NAME CASE: starts it, echoes "PID STARTUP_MS"
   sync # the GBs of signed lines the previous case wrote are flushed before, not during, the next start
   t0=$(date +%s%N)
   case "$1" in
-    emulator) DTS_PORT=$PORT java $EMULATOR_JAVA_OPTS -jar "$JAR" > "$TMP/emulator.log" 2>&1 & ;;
+    # Case nojournal: the dryrun case with the request journal off, to hold the journal's cost to the same run.
+    emulator) DTS_JOURNAL_SIZE=$([ "$2" = nojournal ] && echo 0 || echo 1000) DTS_PORT=$PORT java $EMULATOR_JAVA_OPTS -jar "$JAR" > "$TMP/emulator.log" 2>&1 & ;;
     baseline) DTS_PORT=$PORT java ${EMULATOR_JAVA_OPTS//$ROOT\/server/$BASE_DIR\/server} -jar "$BASE_DIR/server/target/dts-emulator.jar" > "$TMP/baseline.log" 2>&1 & ;;
     wiremock) java -jar "$WIREMOCK_JAR" --port $PORT --bind-address 127.0.0.1 --root-dir "$FX/wiremock" --disable-banner --no-request-journal > "$TMP/wiremock.log" 2>&1 & ;;
     prism) "$TMP/prism/node_modules/.bin/prism" mock -h 127.0.0.1 -p $PORT "$FX/spec.yaml" > "$TMP/prism.log" 2>&1 & ;;
@@ -163,6 +165,7 @@ measure() { # measure ROUND SERVER CASE
 
 for round in $(seq "$ROUNDS"); do
   measure "$round" emulator dryrun
+  measure "$round" emulator nojournal
   [ -n "$BASELINE_REF" ] && measure "$round" baseline dryrun
   measure "$round" emulator v3
   measure "$round" wiremock fixed

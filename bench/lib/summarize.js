@@ -28,17 +28,21 @@ for (const [k, g] of groups) {
 }
 md += '\n| ratio (within each round) | conns | median (min–max) |\n|---|---|---|\n';
 const ratioCsv = ['emulator_case,peer,connections,ratio_median,ratio_min,ratio_max'];
-// Signature V3 against the RPC signature, the same sample on the same emulator, round by round.
-for (const conns of [16, 64]) {
-  const ratios = [];
-  for (const round of new Set(rows.map(r => r.round))) {
-    const v3 = rows.find(r => r.round === round && r.server === 'emulator' && r.kase === 'v3' && r.conns === conns);
-    const v1 = rows.find(r => r.round === round && r.server === 'emulator' && r.kase === 'dryrun' && r.conns === conns);
-    if (v3 && v1 && v1.rps > 0) ratios.push(v3.rps / v1.rps);
-  }
-  if (ratios.length) {
-    md += `| emulator v3 / emulator dryrun (RPC signature) | ${conns} | ${fmt(ratios, 2)} |\n`;
-    ratioCsv.push(['v3', 'emulator-dryrun', conns, median(ratios).toFixed(3), Math.min(...ratios).toFixed(3), Math.max(...ratios).toFixed(3)].join(','));
+// Same-emulator comparisons, round by round: signature V3 against the RPC signature (the same sample), and the
+// journal on (dryrun, the default) against off (nojournal, DTS_JOURNAL_SIZE=0).
+for (const [kase, base, label] of [['v3', 'dryrun', 'emulator v3 / emulator dryrun (RPC signature)'],
+                                   ['dryrun', 'nojournal', 'emulator dryrun (journal on) / emulator nojournal (journal off)']]) {
+  for (const conns of [16, 64]) {
+    const ratios = [];
+    for (const round of new Set(rows.map(r => r.round))) {
+      const a = rows.find(r => r.round === round && r.server === 'emulator' && r.kase === kase && r.conns === conns);
+      const b = rows.find(r => r.round === round && r.server === 'emulator' && r.kase === base && r.conns === conns);
+      if (a && b && b.rps > 0) ratios.push(a.rps / b.rps);
+    }
+    if (ratios.length) {
+      md += `| ${label} | ${conns} | ${fmt(ratios, 2)} |\n`;
+      ratioCsv.push([kase, 'emulator-' + base, conns, median(ratios).toFixed(3), Math.min(...ratios).toFixed(3), Math.max(...ratios).toFixed(3)].join(','));
+    }
   }
 }
 for (const kase of ['dryrun', 'modify', 'xml', 'v3']) {

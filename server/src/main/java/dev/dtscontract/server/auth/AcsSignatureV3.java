@@ -29,6 +29,23 @@ public final class AcsSignatureV3 {
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "ACS3-HMAC-SHA256 Credential=([^,\\s]+), ?SignedHeaders=([a-z0-9;\\-]+), ?Signature=([0-9a-f]{64})");
     private static final HexFormat HEX = HexFormat.of();
+    // Per request: each event-loop thread keeps its own digest and Mac, as RpcSignature does (getInstance is costly).
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    });
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    });
+    /** The hash of an empty payload, what a GET or a POST with the parameters in the query signs. */
+    private static final String EMPTY_PAYLOAD_HASH = HEX.formatHex(SHA256.get().digest(new byte[0]));
 
     private AcsSignatureV3() {
     }
@@ -80,17 +97,18 @@ public final class AcsSignatureV3 {
     }
 
     public static String sha256Hex(byte[] data) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
+        if (data.length == 0) {
+            return EMPTY_PAYLOAD_HASH;
         }
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return HEX.formatHex(digest.digest(data));
     }
 
     /** HMAC-SHA256(secret, string to sign). */
     static byte[] sign(byte[] secret, String stringToSign) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
             byte[] signature = mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8));
             Arrays.fill(secret, (byte) 0);
