@@ -2,7 +2,6 @@ package dev.dtscontract.server;
 
 import dev.dtscontract.server.seed.SeedException;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +11,7 @@ import java.util.Map;
 /**
  * Starts the emulator and says, in one line a script can read, where it listens (DTS_PORT=0 picks a free port). A
  * start that cannot succeed (a bad seed, a port in use, a bad setting) prints one line naming the cause and exits 2,
- * instead of a stack trace. SIGTERM stops it cleanly (Micronaut's shutdown hook).
+ * instead of a stack trace. SIGTERM stops it cleanly (a shutdown hook closes the server and the context).
  */
 public final class Application {
 
@@ -21,20 +20,39 @@ public final class Application {
 
     public static void main(String[] args) {
         try {
-            start(args, Map.of());
+            ApplicationContext context = start(args, Map.of());
+            // SIGTERM and Ctrl-C: stop the server and close the context, then the JVM exits.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (context.isRunning()) {
+                    context.close();
+                }
+            }, "dts-emulator-shutdown"));
         } catch (RuntimeException e) {
             System.err.println("dts-emulator: cannot start: " + reason(e));
             System.exit(2);
         }
     }
 
-    /** Starts the emulator with extra configuration properties (over application.yml and the environment). */
+    /**
+     * Starts the emulator with extra configuration properties (over application.yml and the environment). Failures are
+     * thrown, not handled: {@code Micronaut.start()} would log them with a stack trace and exit 1 itself.
+     */
     static ApplicationContext start(String[] args, Map<String, Object> properties) {
-        ApplicationContext context = Micronaut.build(args).mainClass(Application.class).properties(properties).start();
-        EmbeddedServer server = context.getBean(EmbeddedServer.class);
-        LoggerFactory.getLogger(Application.class).info("DTS ModifyDtsJobEndpoint emulator listening on {}://{}:{}",
-                server.getScheme(), server.getHost(), server.getPort());
-        return context;
+        ApplicationContext context = ApplicationContext.builder().mainClass(Application.class).args(args).properties(properties)
+                .build();
+        try {
+            context.start();
+            EmbeddedServer server = context.getBean(EmbeddedServer.class);
+            server.start();
+            LoggerFactory.getLogger(Application.class).info("DTS ModifyDtsJobEndpoint emulator listening on {}://{}:{}",
+                    server.getScheme(), server.getHost(), server.getPort());
+            return context;
+        } catch (RuntimeException e) {
+            if (context.isRunning()) {
+                context.close();
+            }
+            throw e;
+        }
     }
 
     /** The cause a person can act on: the seed's position and problem, the address in use, or the innermost message. */

@@ -1,6 +1,7 @@
 package dev.dtscontract.server.auth;
 
 import dev.dtscontract.server.rpc.UrlEncoded;
+import dev.dtscontract.server.seed.Seed;
 import dev.dtscontract.server.seed.SeedLoader;
 
 import java.time.Instant;
@@ -16,8 +17,9 @@ import java.util.UUID;
 /**
  * Signs requests for the emulator, for curl, load tools and tests. With the RPC signature (default) it prints signed
  * URLs; with {@code --signature v3} one line per request: the path and query, then each header to send, separated by
- * tabs. Signs with an AccessKey of the default seed ({@code DTS_ACCESS_KEY_ID}, default the demo key); each request
- * has its own nonce and the current time, so it stays valid for 15 minutes. {@code --help} lists the options.
+ * tabs. Signs with any AccessKey given on the command line, or one found in a seed file (the default seed unless
+ * {@code --seed} names one; the demo key unless {@code --access-key-id} names another); each request has its own
+ * nonce and the current time, so it stays valid for 15 minutes. {@code --help} lists the options.
  */
 public final class SignRequest {
 
@@ -31,7 +33,10 @@ public final class SignRequest {
               --base URL           printed before each query with the RPC signature (default http://127.0.0.1:8080/)
               --signature v2|v3    the RPC signature (v2, default) or signature V3 (ACS3-HMAC-SHA256)
               --host HOST:PORT     the Host header V3 signs (default 127.0.0.1:8080)
-            environment: DTS_ACCESS_KEY_ID, an AccessKey of the default seed (default %s)
+              --access-key-id ID   the AccessKey to sign with (default $DTS_ACCESS_KEY_ID, else %s)
+              --access-key-secret S  its secret (default $DTS_ACCESS_KEY_SECRET); without one, the key is looked up
+                                   in the seed, with its STS token if it is temporary
+              --seed FILE          the seed file to look the key up in (default the seed in the jar)
             """.formatted(DEMO_KEY_ID);
 
     private SignRequest() {
@@ -44,6 +49,9 @@ public final class SignRequest {
         String signature = "v2";
         String host = "127.0.0.1:8080";
         String query = null;
+        String keyId = System.getenv().getOrDefault("DTS_ACCESS_KEY_ID", DEMO_KEY_ID);
+        String secret = System.getenv("DTS_ACCESS_KEY_SECRET");
+        String seedFile = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -56,6 +64,9 @@ public final class SignRequest {
                     case "--base" -> base = args[++i];
                     case "--signature" -> signature = args[++i];
                     case "--host" -> host = args[++i];
+                    case "--access-key-id" -> keyId = args[++i];
+                    case "--access-key-secret" -> secret = args[++i];
+                    case "--seed" -> seedFile = args[++i];
                     default -> {
                         if (args[i].startsWith("--")) throw new IllegalArgumentException("unknown option " + args[i]);
                         query = args[i];
@@ -71,9 +82,14 @@ public final class SignRequest {
             System.exit(2);
             return;
         }
-        String keyId = System.getenv().getOrDefault("DTS_ACCESS_KEY_ID", DEMO_KEY_ID);
-        AccessKey key = SeedLoader.loadDefault().accounts().key(keyId)
-                .orElseThrow(() -> new IllegalArgumentException("no AccessKey " + keyId + " in the default seed"));
+        AccessKey key;
+        try {
+            key = key(keyId, secret, seedFile);
+        } catch (IllegalArgumentException e) { // no such key, or a seed that cannot be read: one line, no trace
+            System.err.println("SignRequest: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         UrlEncoded.Decoded decoded = UrlEncoded.decode(query);
         // Streamed: the benchmark asks for millions of lines, more than one String can hold.
         java.io.PrintWriter out = new java.io.PrintWriter(new java.io.BufferedWriter(
@@ -89,6 +105,16 @@ public final class SignRequest {
             }
         }
         out.flush();
+    }
+
+    /** The key given (id and secret: its account is not needed to sign), or the one of that id in the seed. */
+    static AccessKey key(String keyId, String secret, String seedFile) {
+        if (secret != null && !secret.isEmpty()) {
+            return new AccessKey(keyId, "unknown", secret, true, null, null);
+        }
+        Seed seed = seedFile == null ? SeedLoader.loadDefault() : SeedLoader.loadFile(seedFile);
+        return seed.accounts().key(keyId).orElseThrow(() -> new IllegalArgumentException("no AccessKey " + keyId + " in "
+                + seed.source() + "; give --access-key-secret, or --seed with the file that has it"));
     }
 
     /** A V3 request: the query to send (RFC 3986-encoded, sorted) and the headers to send with it, Authorization last. */

@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
 
 /**
  * The control spec's views of the state: domain values to generated models, every secret as ******. The generated
@@ -80,7 +79,7 @@ final class ControlViews {
 
     static JournalEntry entry(Journal.Entry e) {
         return new JournalEntry(time(e.time()), e.requestId(), e.method(), e.path(), Signature.fromValue(e.signature().name()),
-                new TreeMap<>(e.parameters()), e.status(), Outcome.fromValue(e.ending().name()))
+                e.parameters(), e.status(), Outcome.fromValue(e.ending().name()))
                 .accessKeyId(e.accessKeyId()).caller(e.caller()).action(e.action()).dtsJobId(e.dtsJobId())
                 .dtsInstanceId(e.dtsInstanceId()).code(e.code()).rule(e.rule());
     }

@@ -1,6 +1,7 @@
 package dev.dtscontract.server.control;
 
 import dev.dtscontract.server.rpc.Exchange;
+import dev.dtscontract.server.rpc.UrlEncoded;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
@@ -19,10 +21,97 @@ import java.util.function.Predicate;
 @Singleton
 public final class Journal {
 
-    /** One request as the journal shows it; parameters with secret values as ******. */
-    public record Entry(Instant time, String requestId, String method, String path, Exchange.Signature signature,
-                        String accessKeyId, String caller, String action, String dtsJobId, String dtsInstanceId,
-                        Map<String, String> parameters, int status, String code, String rule, Exchange.Ending ending) {
+    /** One request as the journal keeps it. */
+    public static final class Entry {
+        private final Instant time;
+        private final String requestId;
+        private final String method;
+        private final String path;
+        private final Exchange.Signature signature;
+        private final String accessKeyId;
+        private final String caller;
+        private final String action;
+        private final String dtsJobId;
+        private final String dtsInstanceId;
+        private final String rawQuery;
+        private final String rawForm;
+        private final String v3Action;
+        private final String v3Version;
+        private final Set<String> secrets;
+        private final int status;
+        private final String code;
+        private final String rule;
+        private final Exchange.Ending ending;
+
+        /**
+         * @param rawQuery the query as received (secrets included: kept, never exposed unmasked), or null
+         * @param rawForm  the form body as received, or null
+         * @param v3Action x-acs-action and x-acs-version of a V3 request, or null
+         * @param secrets  names of the parameters whose values {@link #parameters()} masks
+         */
+        public Entry(Instant time, String requestId, String method, String path, Exchange.Signature signature, String accessKeyId,
+                     String caller, String action, String dtsJobId, String dtsInstanceId, String rawQuery, String rawForm,
+                     String v3Action, String v3Version, Set<String> secrets, int status, String code, String rule,
+                     Exchange.Ending ending) {
+            this.time = time;
+            this.requestId = requestId;
+            this.method = method;
+            this.path = path;
+            this.signature = signature;
+            this.accessKeyId = accessKeyId;
+            this.caller = caller;
+            this.action = action;
+            this.dtsJobId = dtsJobId;
+            this.dtsInstanceId = dtsInstanceId;
+            this.rawQuery = rawQuery;
+            this.rawForm = rawForm;
+            this.v3Action = v3Action;
+            this.v3Version = v3Version;
+            this.secrets = secrets;
+            this.status = status;
+            this.code = code;
+            this.rule = rule;
+            this.ending = ending;
+        }
+
+        /**
+         * Every parameter as sent (query, then form, then V3's action and version; the first value of a repeated one),
+         * the values of secret ones as ******. Read from the request as received, when the journal is read: for
+         * showing only, never for a decision.
+         */
+        public Map<String, String> parameters() {
+            Map<String, String> shown = new java.util.TreeMap<>();
+            UrlEncoded.decode(rawQuery).values().forEach((name, values) -> shown.putIfAbsent(name, values.get(0)));
+            UrlEncoded.decode(rawForm).values().forEach((name, values) -> shown.putIfAbsent(name, values.get(0)));
+            if (v3Action != null) {
+                shown.putIfAbsent("Action", v3Action.trim());
+            }
+            if (v3Version != null) {
+                shown.putIfAbsent("Version", v3Version.trim());
+            }
+            shown.replaceAll((name, value) -> secrets.contains(name) && value != null ? ControlViews.MASK : value);
+            return shown;
+        }
+
+        public Instant time() { return time; }
+        public String requestId() { return requestId; }
+        public String method() { return method; }
+        public String path() { return path; }
+        public Exchange.Signature signature() { return signature; }
+        public String accessKeyId() { return accessKeyId; }
+        public String caller() { return caller; }
+        public String action() { return action; }
+        public String dtsJobId() { return dtsJobId; }
+        public String dtsInstanceId() { return dtsInstanceId; }
+        public int status() { return status; }
+        public String code() { return code; }
+        public String rule() { return rule; }
+        public Exchange.Ending ending() { return ending; }
+
+        @Override
+        public String toString() { // never the values as sent
+            return "Journal.Entry[" + requestId + " " + method + " " + path + " " + status + " " + ending + " " + parameters() + "]";
+        }
     }
 
     private record Slot(long sequence, Entry entry) {

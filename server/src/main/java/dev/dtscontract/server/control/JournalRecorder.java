@@ -11,15 +11,14 @@ import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Writes every answered request of the RPC surface to the {@link Journal}, from what the edge and the controller noted
- * in its {@link Exchange}. Values of the spec's secret parameters ({@code format: password}) are masked here, once,
- * before anything is kept. Called by the edge's response filter, which sees every answer of the RPC surface.
+ * in its {@link Exchange}. Values of the spec's secret parameters ({@code format: password}) never leave the journal
+ * unmasked: an entry shows its parameters only through {@link Journal.Entry#parameters()}. Called by the edge's response filter, which sees every answer of the RPC surface.
  */
 @Singleton
 public final class JournalRecorder {
@@ -44,14 +43,14 @@ public final class JournalRecorder {
     }
 
     private Journal.Entry entry(HttpRequest<?> request, int status, Exchange exchange) {
+        // Only the raw query and form are kept, not a map of decoded values per request: entries live long enough to be
+        // copied by young collections. Secret values are masked when the journal is read (Journal.Entry#parameters).
         Map<String, String> sent = exchange.sent();
-        Map<String, String> shown = new LinkedHashMap<>(sent.size() * 2);
-        sent.forEach((name, value) -> shown.put(name, secrets.contains(name) && value != null ? ControlViews.MASK : value));
         RpcCall call = exchange.call().orElse(null);
         String accessKeyId = call != null ? call.caller().accessKeyId().orElse(null) : sent.get("AccessKeyId");
         String caller = call != null ? call.caller().accountId().orElse(null) : null;
         return new Journal.Entry(clock.instant(), RequestIds.of(request), exchange.method(), exchange.path(), exchange.signature(),
                 accessKeyId, caller, sent.get("Action"), exchange.dtsJobId().orElse(sent.get("DtsJobId")), sent.get("DtsInstanceId"),
-                shown, status, exchange.code().map(ErrorCode::wire).orElse(null), exchange.rule().orElse(null), exchange.ending());
+                exchange.rawQuery(), exchange.rawForm(), exchange.v3Action(), exchange.v3Version(), secrets, status, exchange.code().map(ErrorCode::wire).orElse(null), exchange.rule().orElse(null), exchange.ending());
     }
 }

@@ -74,8 +74,9 @@ public final class RpcEdge implements Ordered {
         boolean post = "POST".equals(method);
         boolean hasBody = body != null && body.length > 0;
         UrlEncoded.Decoded query = UrlEncoded.decode(line.rawQuery());
-        UrlEncoded.Decoded form = post && hasBody && isForm(request)
-                ? UrlEncoded.decode(new String(body, StandardCharsets.UTF_8)) : UrlEncoded.decode(null);
+        String formText = post && hasBody && isForm(request) ? new String(body, StandardCharsets.UTF_8) : null;
+        UrlEncoded.Decoded form = UrlEncoded.decode(formText);
+        exchange.received(line.rawQuery(), formText);
         ResponseFormat format = ResponseFormat.asked(query, form);
         format.decideFor(request);
         // Signature V3 is told apart by its Authorization header: V2 requests of current SDKs carry x-acs-action too.
@@ -95,7 +96,9 @@ public final class RpcEdge implements Ordered {
         Map<String, String> sent = parameters.merge(authorization == null ? List.of(query, form)
                 : List.of(query, form, fromAcsHeaders(request)));
         exchange.sent(sent, authorization != null ? Exchange.Signature.V3
-                : sent.containsKey("Signature") ? Exchange.Signature.RPC : Exchange.Signature.NONE);
+                : sent.containsKey("Signature") ? Exchange.Signature.RPC : Exchange.Signature.NONE,
+                authorization == null ? null : request.getHeaders().get(ACS_ACTION),
+                authorization == null ? null : request.getHeaders().get(ACS_VERSION));
         Map<String, String> canonical = parameters.canonicalize(sent);
         Caller caller = authorization == null ? authenticator.authenticate(method, sent)
                 : authenticator.authenticateV3(new AcsRequest(method, authorization, name -> request.getHeaders().get(name),

@@ -1,0 +1,77 @@
+package dev.dtscontract.samples;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The README's consumer snippets are the sample projects' code: each {@code <!-- snippet: PATH#TAG -->} block equals the
+ * lines between {@code tag::TAG[]} and {@code end::TAG[]} in that file (which maven-invoker-plugin builds and runs), and
+ * every tagged region of the samples appears in the README.
+ */
+class ReadmeSnippetsTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Pattern SNIPPET = Pattern.compile("<!-- snippet: (\\S+)#(\\S+) -->\\n```[a-z]*\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile("tag::([a-z0-9-]+)\\[]");
+
+    @Test
+    void everySnippet_isTheSampleCode() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        Matcher m = SNIPPET.matcher(readme);
+        int found = 0;
+        while (m.find()) {
+            found++;
+            assertEquals(region(ROOT.resolve(m.group(1)), m.group(2)), m.group(3), "README snippet " + m.group(1) + "#" + m.group(2));
+        }
+        assertTrue(found >= 5, "README snippets found: " + found);
+    }
+
+    @Test
+    void everyTaggedRegionOfTheSamples_isInTheReadme() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        Set<String> tagged = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(ROOT.resolve("consumer-samples/src/it"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Matcher m = TAG.matcher(Files.readString(file));
+                while (m.find()) {
+                    tagged.add(ROOT.relativize(file) + "#" + m.group(1));
+                }
+            }
+        }
+        Set<String> missing = tagged.stream().filter(t -> !readme.contains("<!-- snippet: " + t + " -->"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(Set.of(), missing);
+    }
+
+    /** The lines between the tag markers, without them, each ending in a newline. */
+    private static String region(Path file, String tag) throws IOException {
+        List<String> out = new ArrayList<>();
+        boolean inside = false;
+        for (String line : Files.readAllLines(file)) {
+            if (line.contains("end::" + tag + "[]")) {
+                return out.stream().map(l -> l + "\n").collect(Collectors.joining());
+            }
+            if (inside) {
+                out.add(line);
+            }
+            if (line.contains("tag::" + tag + "[]")) {
+                inside = true;
+            }
+        }
+        throw new AssertionError("no region " + tag + " in " + file);
+    }
+}
