@@ -175,6 +175,17 @@ for round in $(seq "$ROUNDS"); do
   measure "$round" nginx fixed
 done
 
+# The JUnit extension as a consumer's test uses it (emulator-junit): first start in a fresh JVM, and resets.
+log "timing the JUnit extension (first start, resets)"
+(cd "$ROOT" && mvn -B -q -DskipTests install -pl emulator-junit -am >/dev/null \
+  && mvn -B -q dependency:build-classpath -pl emulator-junit -Dmdep.outputFile="$TMP/ext.cp" >/dev/null)
+EXT="$OUT/extension.csv"
+echo "round,start_ms,first_request_ms,reset_median_ms,reset_max_ms" > "$EXT"
+for round in $(seq "$ROUNDS"); do
+  echo "$round,$(java -cp "$ROOT/emulator-junit/target/classes:$(cat "$TMP/ext.cp")" "$ROOT/bench/lib/ExtensionTimings.java" 50 2>/dev/null | tail -n 1)" >> "$EXT"
+done
+log "extension: $(tail -n +2 "$EXT" | tr '\n' ' ')"
+
 node "$ROOT/bench/lib/summarize.js" "$RAW" "$OUT"
 gnuplot -e "datafile='$OUT/chart.dat'; outfile='$OUT/chart.png'" "$ROOT/bench/lib/chart.gp"
 rm -f "$TMP"/*.txt

@@ -61,6 +61,20 @@ for (const kase of ['dryrun', 'modify', 'xml', 'v3']) {
     }
   }
 }
+// The JUnit extension (emulator-junit), timed by ExtensionTimings.java in a fresh JVM per round; WireMock's start
+// to first answer, from the same run, as the peer.
+if (fs.existsSync(`${out}/extension.csv`)) {
+  const ext = fs.readFileSync(`${out}/extension.csv`, 'utf8').trim().split('\n').slice(1).map(l => l.split(',').map(Number));
+  const wm = rows.filter(r => r.server === 'wiremock').map(r => r.startup);
+  if (ext.length) {
+    md += `\n| JUnit extension (emulator-junit) | median (min–max) |\n|---|---|\n`;
+    md += `| first start in a fresh JVM, ms (emulator in-process and listening, clients built) | ${fmt(ext.map(e => e[1]))} |\n`;
+    md += `| then the first control request, ms (the HTTP client's own start) | ${fmt(ext.map(e => e[2]))} |\n`;
+    md += `| reset to the seed, ms (median of 50 per round) | ${fmt(ext.map(e => e[3]), 2)} |\n`;
+    md += `| reset to the seed, ms (slowest of 50 per round) | ${fmt(ext.map(e => e[4]), 2)} |\n`;
+    if (wm.length) md += `| WireMock standalone start to first answer, ms (peer, same run) | ${fmt(wm)} |\n`;
+  }
+}
 fs.writeFileSync(`${out}/summary.csv`, csv.join('\n') + '\n');
 fs.writeFileSync(`${out}/ratios.csv`, ratioCsv.join('\n') + '\n');
 fs.writeFileSync(`${out}/summary.md`, md);
