@@ -1,5 +1,6 @@
 package dev.dtscontract.contract;
 
+import dev.dtscontract.verifier.Comparisons;
 import com.aliyuncs.CommonRequest;
 import com.aliyuncs.CommonResponse;
 import com.aliyuncs.DefaultAcsClient;

@@ -1,5 +1,6 @@
 package dev.dtscontract.contract;
 
+import dev.dtscontract.verifier.Exchange;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.dtscontract.spec.SpecExamples;
 import dev.dtscontract.spec.SpecExamples.RequestExample;

@@ -1,5 +1,8 @@
 package dev.dtscontract.contract;
 
+import dev.dtscontract.verifier.Exchange;
+import dev.dtscontract.verifier.ContractValidator;
+import dev.dtscontract.verifier.Comparisons;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.dtscontract.client.DtsClient;

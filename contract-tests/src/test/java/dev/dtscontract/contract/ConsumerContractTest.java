@@ -1,5 +1,7 @@
 package dev.dtscontract.contract;
 
+import dev.dtscontract.verifier.Exchange;
+import dev.dtscontract.verifier.ContractValidator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;

@@ -1,5 +1,7 @@
 package dev.dtscontract.contract;
 
+import dev.dtscontract.verifier.Exchange;
+import dev.dtscontract.verifier.ContractValidator;
 import dev.dtscontract.server.auth.AccessKey;
 import dev.dtscontract.server.auth.SignRequest;
 import dev.dtscontract.server.rpc.ParameterDefinition;

@@ -1,5 +1,6 @@
 package dev.dtscontract.contract;
 
+import dev.dtscontract.verifier.Comparisons;
 import dev.dtscontract.client.Credentials;
 import dev.dtscontract.client.DtsClient;
 import dev.dtscontract.client.DtsClientException;

@@ -1,5 +1,8 @@
 package dev.dtscontract.contract;
 
+import dev.dtscontract.verifier.Exchange;
+import dev.dtscontract.verifier.ContractValidator;
+import dev.dtscontract.verifier.Comparisons;
 import dev.dtscontract.spec.SpecExamples;
 import dev.dtscontract.spec.SpecExamples.RequestExample;
 import dev.dtscontract.spec.SpecExamples.ResponseExample;

@@ -1,5 +1,6 @@
 package dev.dtscontract.contract;
 
+import dev.dtscontract.verifier.Exchange;
 import com.github.tomakehurst.wiremock.http.LoggedResponse;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;

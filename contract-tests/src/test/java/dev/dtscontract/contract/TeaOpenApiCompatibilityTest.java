@@ -1,5 +1,6 @@
 package dev.dtscontract.contract;
 
+import dev.dtscontract.verifier.Comparisons;
 import com.aliyun.tea.TeaException;
 import com.aliyun.teaopenapi.Client;
 import com.aliyun.teaopenapi.models.Config;

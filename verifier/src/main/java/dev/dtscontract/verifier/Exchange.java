@@ -1,4 +1,4 @@
-package dev.dtscontract.contract;
+package dev.dtscontract.verifier;
 
 import java.util.List;
 import java.util.Map;
@@ -8,10 +8,10 @@ import java.util.Map;
  * request headers that matter to the contract (Authorization and the x-acs-* headers of signature V3) are kept by
  * lower-case name.
  */
-record Exchange(String name, String method, String path, Map<String, List<String>> query, String requestContentType,
+public record Exchange(String name, String method, String path, Map<String, List<String>> query, String requestContentType,
                 String requestBody, int status, String responseContentType, String responseBody, Map<String, String> requestHeaders) {
 
-    Exchange(String name, String method, String path, Map<String, List<String>> query, String requestContentType,
+    public Exchange(String name, String method, String path, Map<String, List<String>> query, String requestContentType,
              String requestBody, int status, String responseContentType, String responseBody) {
         this(name, method, path, query, requestContentType, requestBody, status, responseContentType, responseBody, Map.of());
     }

@@ -1,4 +1,4 @@
-package dev.dtscontract.contract;
+package dev.dtscontract.verifier;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -28,7 +28,7 @@ import java.util.Map;
  * not read, are checked for the root element and element names the spec's schema gives them.
  * Every problem names the exchange and the validator's rule key.
  */
-final class ContractValidator {
+public final class ContractValidator {
 
     private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
             .createForInlineApiSpecification(SpecExamples.load().specText())
@@ -49,12 +49,12 @@ final class ContractValidator {
     private ContractValidator() {
     }
 
-    static List<String> checkRequest(Exchange e) {
+    public static List<String> checkRequest(Exchange e) {
         ValidationReport report = VALIDATOR.validateRequest(request(e));
         return problems(e, "request", report);
     }
 
-    static List<String> checkResponse(Exchange e) {
+    public static List<String> checkResponse(Exchange e) {
         List<String> problems = new ArrayList<>(problems(e, "response",
                 VALIDATOR.validateResponse("/", Request.Method.valueOf(e.method()), response(e))));
         if (e.responseContentType() != null && e.responseContentType().startsWith("application/xml")) {
@@ -63,7 +63,7 @@ final class ContractValidator {
         return problems;
     }
 
-    static List<String> checkBoth(Exchange e) {
+    public static List<String> checkBoth(Exchange e) {
         List<String> problems = new ArrayList<>(checkRequest(e));
         problems.addAll(checkResponse(e));
         return problems;

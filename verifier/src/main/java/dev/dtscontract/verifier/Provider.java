@@ -1,0 +1,90 @@
+package dev.dtscontract.verifier;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A provider of the operation at a base URL (the emulator, a double, a gateway, the real service), over plain HTTP. */
+public final class Provider {
+
+    /** The provider could not be asked: refused, reset, timed out, unknown host. The message is one line. */
+    public static final class Unreachable extends RuntimeException {
+        Unreachable(String message) {
+            super(message);
+        }
+    }
+
+    private final URI base;
+    private final Duration timeout;
+    private final HttpClient http;
+
+    public Provider(URI base, Duration timeout) {
+        this.base = base;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** The Host header this client sends to the provider, which signature V3 signs. */
+    public String host() {
+        int port = base.getPort();
+        return port == -1 ? base.getHost() : base.getHost() + ":" + port;
+    }
+
+    private static boolean unresolved(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sends the request to the base URL's path and records the exchange under this name. */
+    public Exchange send(String name, SignedRequest request) {
+        String path = base.getRawPath() == null || base.getRawPath().isEmpty() ? "/" : base.getRawPath();
+        URI uri = URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + (request.query().isEmpty() ? "" : "?" + request.queryString()));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
+        Map<String, String> sentHeaders = new TreeMap<>();
+        request.headers().forEach((header, value) -> {
+            if (!header.equals("host")) { // the HTTP client sends Host itself, from the URL
+                b.header(header, value);
+                sentHeaders.put(header, value);
+            }
+        });
+        if (request.method().equals("GET")) {
+            b.GET();
+        } else {
+            b.method(request.method(), HttpRequest.BodyPublishers.ofString(request.formBody()));
+        }
+        HttpResponse<String> r;
+        try {
+            r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new Unreachable("cannot reach " + base + ": " + (unresolved(e) ? "unknown host " + base.getHost() : "connection refused"));
+        } catch (HttpTimeoutException e) {
+            throw new Unreachable("cannot reach " + base + ": no answer within " + timeout.toSeconds() + " s");
+        } catch (IOException e) {
+            throw new Unreachable("cannot reach " + base + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unreachable("interrupted while asking " + base);
+        }
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        request.query().forEach((parameter, value) -> query.put(parameter, List.of(value)));
+        return new Exchange(name, request.method(), "/", query, request.headers().get("content-type"),
+                request.formBody(), r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(), sentHeaders);
+    }
+}
