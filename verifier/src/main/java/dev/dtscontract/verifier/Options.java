@@ -25,7 +25,7 @@ public record Options(URI url, Credentials credentials, Signature signature, Lis
               --security-token T        for STS credentials (default $ALIBABA_CLOUD_SECURITY_TOKEN)
               --signature v3|v2         signature V3, ACS3-HMAC-SHA256 (default, as Alibaba's current SDKs) or the RPC
                                         signature (v2, HMAC-SHA1)
-              --examples ID[,ID...]     only these checks (request example ids of the spec, or probe ids; see --list)
+              --examples ID[,ID] [ID]   only these checks (request example ids of the spec, or probe ids; see --list)
               --dry-run-only            only requests that cannot change anything: DryRun=true, or refused before any change
               --allow-changes           allow requests that may change a job against a URL that is not loopback
               --report-dir DIR          where TEST-dts-verifier.xml and summary.md go (default dts-verifier-report)
@@ -63,8 +63,12 @@ public record Options(URI url, Credentials credentials, Signature signature, Lis
                 case "--access-key-secret" -> secret = value(rest, ++i, option);
                 case "--security-token" -> token = value(rest, ++i, option);
                 case "--signature" -> signature = Signature.of(value(rest, ++i, option));
-                case "--examples" -> Arrays.stream(value(rest, ++i, option).split(","))
-                        .map(String::strip).filter(s -> !s.isEmpty()).forEach(examples::add);
+                case "--examples" -> { // ids separated by commas, or following as separate arguments
+                    Arrays.stream(value(rest, ++i, option).split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(examples::add);
+                    while (i + 1 < rest.size() && !rest.get(i + 1).startsWith("--")) {
+                        Arrays.stream(rest.get(++i).split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(examples::add);
+                    }
+                }
                 case "--dry-run-only" -> dryRunOnly = true;
                 case "--allow-changes" -> allowChanges = true;
                 case "--report-dir" -> reportDir = Path.of(value(rest, ++i, option));

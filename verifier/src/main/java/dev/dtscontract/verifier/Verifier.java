@@ -65,7 +65,12 @@ public final class Verifier {
     /** Sends one check and compares its answer. */
     public Result run(Check check) {
         long t0 = System.nanoTime();
-        Exchange exchange = send(check);
+        Exchange exchange;
+        try {
+            exchange = send(check);
+        } catch (Provider.Unreachable e) { // it answered the preflight: a dropped or timed-out answer is this check's failure
+            return Result.of(check, 0, List.of(check.name() + ": no answer: " + e.getMessage()), (System.nanoTime() - t0) / 1_000_000);
+        }
         List<String> problems = new ArrayList<>(ContractValidator.checkResponse(exchange));
         problems.addAll(check.byCode() ? Comparisons.byCode(check.expected(), exchange) : Comparisons.against(check.expected(), exchange));
         return Result.of(check, exchange.status(), problems, (System.nanoTime() - t0) / 1_000_000);

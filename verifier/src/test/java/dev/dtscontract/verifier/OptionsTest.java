@@ -41,13 +41,13 @@ class OptionsTest {
     void everyOption_reachesItsField() {
         Options o = Options.parse(new String[] {"--url", "https://dts.cn-hangzhou.aliyuncs.com", "--access-key-id", "STS.Key1",
                 "--access-key-secret", "s3cret", "--security-token", "tok", "--signature", "v2", "--examples", "A, B",
-                "--examples", "C", "--dry-run-only", "--allow-changes", "--report-dir", "out/r", "--timeout", "30"}, ENV);
+                "--examples", "C", "D", "--examples", "E", "--dry-run-only", "--allow-changes", "--report-dir", "out/r", "--timeout", "30"}, ENV);
         assertEquals("https://dts.cn-hangzhou.aliyuncs.com", o.url().toString());
         assertEquals("STS.Key1", o.credentials().accessKeyId());
         assertEquals("s3cret", o.credentials().accessKeySecret());
         assertEquals("tok", o.credentials().securityToken());
         assertEquals(Signature.V2, o.signature());
-        assertEquals(List.of("A", "B", "C"), o.examples());
+        assertEquals(List.of("A", "B", "C", "D", "E"), o.examples());
         assertTrue(o.dryRunOnly());
         assertTrue(o.allowChanges());
         assertEquals(Path.of("out/r"), o.reportDir());
@@ -68,6 +68,7 @@ class OptionsTest {
         assertEquals("--url needs a value", error(ENV, "--url", "--dry-run-only"));
         assertEquals("unknown option --frobnicate", error(ENV, "--frobnicate"));
         assertEquals("unexpected argument http://h (options start with --)", error(ENV, "http://h"));
+        assertEquals("--examples needs a value", error(ENV, "--url", "http://h", "--examples", "--dry-run-only"));
     }
 
     @Test

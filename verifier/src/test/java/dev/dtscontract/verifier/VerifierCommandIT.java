@@ -234,7 +234,7 @@ class VerifierCommandIT {
         String ok = SPEC.response(sample, "application/json").body().replace("3FA98DF2-2F81-51FF-8A38-AA5112DD****", VALID_REQUEST_ID);
         Map<String, String> sampleQuery = new LinkedHashMap<>(SPEC.request(sample).parameters());
         // 1. a renamed field (GET), 2. a success carrying Code (POST with the query), 3. a wrong root of the XML answer,
-        // 4. a wrong status for a missing parameter.
+        // 4. a wrong status for a missing parameter, 5. below.
         double_.stubFor(matching(WireMock.get(urlPathEqualTo("/")), sampleQuery).withQueryParam("Format", absent())
                 .willReturn(answer(200, "application/json", ok.replace("\"Success\"", "\"Succeeded\""))));
         double_.stubFor(matching(WireMock.post(urlPathEqualTo("/")), sampleQuery).withQueryParam("Format", absent())
@@ -247,7 +247,12 @@ class VerifierCommandIT {
         double_.stubFor(matching(WireMock.get(urlPathEqualTo("/")), SPEC.request(missing).parameters()).withQueryParam("Endpoint", absent())
                 .withQueryParam("Format", absent()).willReturn(answer(404, "application/json", missingAnswer.body())));
 
-        Run run = verifier(DEMO, "--url", double_.baseUrl(), "--examples", sample + "," + missing);
+        // 5. a dropped connection for one request: that check fails, the others go on.
+        String badType = "ModifyDtsJobEndpointInvalidEndpointInstanceType";
+        double_.stubFor(matching(WireMock.get(urlPathEqualTo("/")), SPEC.request(badType).parameters())
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+
+        Run run = verifier(DEMO, "--url", double_.baseUrl(), "--examples", sample + "," + missing, badType);
         assertEquals(Main.FAILED, run.exit(), run.err());
         assertTrue(run.verdictOf(sample).contains("Succeeded"), run.verdictOf(sample));
         assertTrue(run.verdictOf(sample).contains("[validation.response.body.schema"), run.verdictOf(sample));
@@ -258,6 +263,8 @@ class VerifierCommandIT {
                 run.verdictOf(sample + " (XML)"));
         assertTrue(run.verdictOf(missing).startsWith("failed R-REQUIRED: " + missing + ": status 404, documented 400"), run.verdictOf(missing));
         assertEquals("passed", run.verdictOf(sample + " (POST, form)"));
+        assertTrue(run.verdictOf(badType).startsWith("failed R-ENUM: " + badType + ": no answer: cannot reach " + double_.baseUrl()),
+                run.verdictOf(badType));
         assertEquals("skipped", run.verdictOf(Plan.PROBE_REPLAY));
         String summary = run.summary();
         assertTrue(summary.contains("| R-REQUIRED | MissingParameter | **failed**: " + missing), summary);
@@ -322,6 +329,10 @@ class VerifierCommandIT {
         Run unknownExample = verifier(DEMO, "--url", emulator.url().toString(), "--examples", "NoSuchExample");
         assertEquals(Main.CANNOT_VERIFY, unknownExample.exit());
         assertTrue(unknownExample.err().contains("no check [NoSuchExample]"), unknownExample.err());
+        Run list = verifier(Map.of(), "--list");
+        assertEquals(Main.PASSED, list.exit());
+        assertTrue(list.out().lines().anyMatch(l -> l.matches("probe-nonce-replay +R-SIGNATURE +safe")), list.out());
+        assertEquals(Plan.all(SPEC, Check.Signature.V3).size(), list.out().lines().count());
         Run help = verifier(Map.of(), "--help");
         assertEquals(Main.PASSED, help.exit());
         assertTrue(help.out().contains("--dry-run-only"), help.out());
