@@ -21,6 +21,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -112,16 +113,19 @@ class EmulatorEdgeTest {
             routes.removeAll(control);
             // Micronaut adds HEAD for every GET route: the way an unsigned HEAD once reached the GET operation.
             assertEquals(Set.of("GET /", "HEAD /", "POST /"), routes, "a new route must be added here and proven behind the edge");
-            // The test-control API's routes are exactly its spec's (and HEAD for its GETs), each behind ControlGuard.
+            // The test-control API's and the console's routes are exactly their specs' (and HEAD for their GETs), each
+            // behind ControlGuard.
             Set<String> specified = new TreeSet<>();
-            new io.swagger.v3.parser.OpenAPIV3Parser().read(getClass().getClassLoader().getResource("openapi/EmulatorControl.yaml")
-                    .toString()).getPaths().forEach((path, item) -> item.readOperationsMap().keySet().forEach(m -> {
-                        specified.add(m.name() + " " + path);
-                        if (m.name().equals("GET")) {
-                            specified.add("HEAD " + path);
-                        }
-                    }));
-            assertEquals(specified, control, "a control route the control spec does not declare");
+            for (String spec : List.of("openapi/EmulatorControl.yaml", "openapi/EmulatorConsole.yaml")) {
+                new io.swagger.v3.parser.OpenAPIV3Parser().read(getClass().getClassLoader().getResource(spec).toString())
+                        .getPaths().forEach((path, item) -> item.readOperationsMap().keySet().forEach(m -> {
+                            specified.add(m.name() + " " + path);
+                            if (m.name().equals("GET")) {
+                                specified.add("HEAD " + path);
+                            }
+                        }));
+            }
+            assertEquals(specified, control, "a control or console route their specs do not declare");
             for (String route : control) {
                 String method = route.substring(0, route.indexOf(' '));
                 String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "jshanghai00001");

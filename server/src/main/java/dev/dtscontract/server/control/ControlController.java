@@ -21,6 +21,7 @@ import dev.dtscontract.server.seed.SeedException;
 import dev.dtscontract.server.seed.SeedLoader;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.context.ServerRequestContext;
+import io.micronaut.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -46,7 +47,11 @@ public final class ControlController extends AbstractControlController {
     private final JobHistory history;
     private final Faults faults;
 
-    public ControlController(EmulatorState state, dev.dtscontract.server.control.Journal journal, JobHistory history, Faults faults) {
+    private final JsonMapper json;
+
+    public ControlController(EmulatorState state, dev.dtscontract.server.control.Journal journal, JobHistory history, Faults faults,
+                             JsonMapper json) {
+        this.json = json;
         this.state = state;
         this.journal = journal;
         this.history = history;
@@ -167,7 +172,7 @@ public final class ControlController extends AbstractControlController {
                 && (code == null || code.equals(e.code()))
                 && (outcome == null || outcome.name().equals(e.ending().name()))
                 && (since == null || !e.time().isBefore(since));
-        return new Journal(journal.newestFirst(filter, max).stream().map(ControlViews::entry).toList(), journal.recorded(),
+        return new Journal(journal.newestFirst(filter, max).stream().map(e -> ControlViews.entry(e, answer(e))).toList(), journal.recorded(),
                 journal.capacity());
     }
 
@@ -210,6 +215,17 @@ public final class ControlController extends AbstractControlController {
     public List<Fault> clearFaults() {
         faults.clear();
         return List.of();
+    }
+
+    /** The body a journal entry answered, as JSON (the answer of a request that asked for XML has the same content). */
+    private String answer(dev.dtscontract.server.control.Journal.Entry e) {
+        return e.answer().map(body -> {
+            try {
+                return json.writeValueAsString(body);
+            } catch (java.io.IOException unwritable) {
+                return null;
+            }
+        }).orElse(null);
     }
 
     private static String body() {

@@ -77,11 +77,12 @@ final class ControlViews {
                 .roles(a.roles().stream().map(r -> new Role(r.name()).grantedTo(r.grantedTo().stream().sorted().toList())).toList());
     }
 
-    static JournalEntry entry(Journal.Entry e) {
+    /** @param response the body answered, written as JSON, or null */
+    static JournalEntry entry(Journal.Entry e, String response) {
         return new JournalEntry(time(e.time()), e.requestId(), e.method(), e.path(), Signature.fromValue(e.signature().name()),
                 e.parameters(), e.status(), Outcome.fromValue(e.ending().name()))
                 .accessKeyId(e.accessKeyId()).caller(e.caller()).action(e.action()).dtsJobId(e.dtsJobId())
-                .dtsInstanceId(e.dtsInstanceId()).code(e.code()).rule(e.rule());
+                .dtsInstanceId(e.dtsInstanceId()).code(e.code()).rule(e.rule()).response(response);
     }
 
     static Fault fault(Faults.Fault f) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -42,17 +43,19 @@ public final class Journal {
         private final String code;
         private final String rule;
         private final Exchange.Ending ending;
+        private final Object answer;
 
         /**
          * @param rawQuery the query as received (secrets included: kept, never exposed unmasked), or null
          * @param rawForm  the form body as received, or null
          * @param v3Action x-acs-action and x-acs-version of a V3 request, or null
          * @param secrets  names of the parameters whose values {@link #parameters()} masks
+         * @param answer   the body answered, as the response carried it (a model object, written out only when read), or null
          */
         public Entry(Instant time, String requestId, String method, String path, Exchange.Signature signature, String accessKeyId,
                      String caller, String action, String dtsJobId, String dtsInstanceId, String rawQuery, String rawForm,
                      String v3Action, String v3Version, Set<String> secrets, int status, String code, String rule,
-                     Exchange.Ending ending) {
+                     Exchange.Ending ending, Object answer) {
             this.time = time;
             this.requestId = requestId;
             this.method = method;
@@ -72,6 +75,7 @@ public final class Journal {
             this.code = code;
             this.rule = rule;
             this.ending = ending;
+            this.answer = answer;
         }
 
         /**
@@ -107,6 +111,7 @@ public final class Journal {
         public String code() { return code; }
         public String rule() { return rule; }
         public Exchange.Ending ending() { return ending; }
+        public Optional<Object> answer() { return Optional.ofNullable(answer); }
 
         @Override
         public String toString() { // never the values as sent

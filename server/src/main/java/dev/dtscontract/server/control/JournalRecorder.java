@@ -39,10 +39,10 @@ public final class JournalRecorder {
             return;
         }
         Exchange.of(request).filter(Exchange::firstRecording)
-                .ifPresent(exchange -> journal.record(entry(request, response.getStatus().getCode(), exchange)));
+                .ifPresent(exchange -> journal.record(entry(request, response, exchange)));
     }
 
-    private Journal.Entry entry(HttpRequest<?> request, int status, Exchange exchange) {
+    private Journal.Entry entry(HttpRequest<?> request, HttpResponse<?> response, Exchange exchange) {
         // Only the raw query and form are kept, not a map of decoded values per request: entries live long enough to be
         // copied by young collections. Secret values are masked when the journal is read (Journal.Entry#parameters).
         Map<String, String> sent = exchange.sent();
@@ -51,6 +51,8 @@ public final class JournalRecorder {
         String caller = call != null ? call.caller().accountId().orElse(null) : null;
         return new Journal.Entry(clock.instant(), RequestIds.of(request), exchange.method(), exchange.path(), exchange.signature(),
                 accessKeyId, caller, sent.get("Action"), exchange.dtsJobId().orElse(sent.get("DtsJobId")), sent.get("DtsInstanceId"),
-                exchange.rawQuery(), exchange.rawForm(), exchange.v3Action(), exchange.v3Version(), secrets, status, exchange.code().map(ErrorCode::wire).orElse(null), exchange.rule().orElse(null), exchange.ending());
+                exchange.rawQuery(), exchange.rawForm(), exchange.v3Action(), exchange.v3Version(), secrets, response.getStatus().getCode(),
+                exchange.code().map(ErrorCode::wire).orElse(null), exchange.rule().orElse(null), exchange.ending(),
+                response.getBody().orElse(null));
     }
 }

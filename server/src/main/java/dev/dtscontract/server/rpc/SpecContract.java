@@ -80,15 +80,60 @@ public final class SpecContract {
         throw new IllegalArgumentException("The spec has no " + mediaType + " response example " + id);
     }
 
-    private static Map<String, Object> readSpec() {
+    /** An x-rules entry of the path /: its id, text and the error code that refuses a request breaking it ("" for none). */
+    public record Rule(String id, String text, String errorCode) {
+    }
+
+    /** A JSON error example of the spec's catalogue: its code, status, message, and the x-rule or x-applies-to it carries. */
+    public record CatalogueEntry(String code, int status, String message, String rule, String appliesTo) {
+    }
+
+    /** The spec's text, as the api-spec jar has it (for the emulator's console). */
+    public static String text() {
         try (InputStream in = SpecContract.class.getClassLoader().getResourceAsStream(SPEC_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("The spec " + SPEC_RESOURCE + " is not on the classpath (api-spec jar missing?)");
             }
-            return new Yaml(new LoaderOptions()).load(in);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The x-rules of the path /, in the spec's order. */
+    @SuppressWarnings("unchecked")
+    public static List<Rule> rules() {
+        Map<String, Object> root = (Map<String, Object>) ((Map<String, Object>) readSpec().get("paths")).get("/");
+        return ((List<Map<String, Object>>) root.get("x-rules")).stream()
+                .map(r -> new Rule(String.valueOf(r.get("id")), String.valueOf(r.get("text")).strip(),
+                        r.get("errorCode") == null ? "" : String.valueOf(r.get("errorCode"))))
+                .toList();
+    }
+
+    /** Every JSON error example of the spec's responses, in the spec's order (a code once, at its first example). */
+    @SuppressWarnings("unchecked")
+    public static List<CatalogueEntry> catalogue() {
+        Map<String, Object> responses = (Map<String, Object>) ((Map<String, Object>) readSpec().get("components")).get("responses");
+        Map<String, CatalogueEntry> out = new LinkedHashMap<>();
+        for (Object response : responses.values()) {
+            Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) response).get("content");
+            Map<String, Object> media = content == null ? null : (Map<String, Object>) content.get("application/json");
+            Map<String, Object> examples = media == null ? null : (Map<String, Object>) media.get("examples");
+            if (examples == null) continue;
+            for (Object value : examples.values()) {
+                Map<String, Object> example = (Map<String, Object>) value;
+                if (example.get("value") instanceof Map<?, ?> body && body.get("Code") instanceof String code) {
+                    out.putIfAbsent(code, new CatalogueEntry(code, Integer.parseInt(String.valueOf(body.get("HttpStatusCode"))),
+                            String.valueOf(body.get("Message")), (String) example.get("x-rule"),
+                            example.get("x-applies-to") == null ? "both" : String.valueOf(example.get("x-applies-to"))));
+                }
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static Map<String, Object> readSpec() {
+        return new Yaml(new LoaderOptions()).load(text());
     }
 
     /**
