@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # One command: bash bench/run.sh [ROUNDS] [SECONDS]
+# CASES="dryrun nojournal" measures only those cases, in that order, each round (default: every case); BENCH_OUT=DIR
+# writes the results there instead of bench/results.
 # BASELINE_REF=<git ref> also measures the emulator built from that commit (case dryrun) in the same rounds, so a
 # change can be held to the version before it: e.g. BASELINE_REF=HEAD~1 bash bench/run.sh 2 10.
 # Measures, on loopback only, one server after another, round after round: the emulator (four cases),
@@ -17,7 +19,7 @@ EMULATOR_JAVA_OPTS="${EMULATOR_JAVA_OPTS:--XX:SharedArchiveFile=$ROOT/server/tar
 # memory (2,000,000 by default; a live nonce is never forgotten, so beyond it requests are throttled) so that the
 # run measures work, not the protection. 6,000,000 nonces take a 64 MB table, hence the 256 MB heap above.
 export DTS_AUTH_RATE_PER_SECOND=100000000 DTS_AUTH_BURST=100000000 DTS_AUTH_MAX_NONCES_PER_KEY=6000000
-OUT="$ROOT/bench/results"
+OUT="${BENCH_OUT:-$ROOT/bench/results}"
 TMP="$OUT/tmp"
 JAR="$ROOT/server/target/dts-emulator.jar"
 PORT=18090
@@ -43,6 +45,13 @@ fi
 log "building the emulator"
 (cd "$ROOT" && mvn -B -q -DskipTests package >/dev/null)
 BASELINE_REF="${BASELINE_REF:-}"
+# What each round measures, in this order (all by default); e.g. CASES="dryrun nojournal" for the journal's cost alone.
+CASES="${CASES:-dryrun nojournal baseline v3 wiremock modify prism xml nginx extension}"
+for c in $CASES; do
+  case "$c" in dryrun|nojournal|baseline|v3|wiremock|modify|prism|xml|nginx|extension) ;;
+    *) log "unknown case $c (the cases: dryrun nojournal baseline v3 wiremock modify prism xml nginx extension)"; exit 2 ;;
+  esac
+done
 BASE_DIR="$TMP/baseline"
 if [ -n "$BASELINE_REF" ]; then
   log "building the baseline emulator of $BASELINE_REF"
@@ -164,27 +173,29 @@ measure() { # measure ROUND SERVER CASE
 }
 
 for round in $(seq "$ROUNDS"); do
-  measure "$round" emulator dryrun
-  measure "$round" emulator nojournal
-  [ -n "$BASELINE_REF" ] && measure "$round" baseline dryrun
-  measure "$round" emulator v3
-  measure "$round" wiremock fixed
-  measure "$round" emulator modify
-  measure "$round" prism fixed
-  measure "$round" emulator xml
-  measure "$round" nginx fixed
+  for c in $CASES; do
+    case "$c" in
+      dryrun|nojournal|v3|modify|xml) measure "$round" emulator "$c" ;;
+      baseline) [ -n "$BASELINE_REF" ] && measure "$round" baseline dryrun ;;
+      wiremock|prism|nginx) measure "$round" "$c" fixed ;;
+      extension) ;; # after the rounds, below
+    esac
+  done
 done
 
 # The JUnit extension as a consumer's test uses it (emulator-junit): first start in a fresh JVM, and resets.
-log "timing the JUnit extension (first start, resets)"
-(cd "$ROOT" && mvn -B -q -DskipTests install -pl emulator-junit -am >/dev/null \
-  && mvn -B -q dependency:build-classpath -pl emulator-junit -Dmdep.outputFile="$TMP/ext.cp" >/dev/null)
 EXT="$OUT/extension.csv"
-echo "round,start_ms,first_request_ms,reset_median_ms,reset_max_ms" > "$EXT"
-for round in $(seq "$ROUNDS"); do
-  echo "$round,$(java -cp "$ROOT/emulator-junit/target/classes:$(cat "$TMP/ext.cp")" "$ROOT/bench/lib/ExtensionTimings.java" 50 2>/dev/null | tail -n 1)" >> "$EXT"
-done
-log "extension: $(tail -n +2 "$EXT" | tr '\n' ' ')"
+rm -f "$EXT"
+if [[ " $CASES " == *" extension "* ]]; then
+  log "timing the JUnit extension (first start, resets)"
+  (cd "$ROOT" && mvn -B -q -DskipTests install -pl emulator-junit -am >/dev/null \
+    && mvn -B -q dependency:build-classpath -pl emulator-junit -Dmdep.outputFile="$TMP/ext.cp" >/dev/null)
+  echo "round,start_ms,first_request_ms,reset_median_ms,reset_max_ms" > "$EXT"
+  for round in $(seq "$ROUNDS"); do
+    echo "$round,$(java -cp "$ROOT/emulator-junit/target/classes:$(cat "$TMP/ext.cp")" "$ROOT/bench/lib/ExtensionTimings.java" 50 2>/dev/null | tail -n 1)" >> "$EXT"
+  done
+  log "extension: $(tail -n +2 "$EXT" | tr '\n' ' ')"
+fi
 
 node "$ROOT/bench/lib/summarize.js" "$RAW" "$OUT"
 gnuplot -e "datafile='$OUT/chart.dat'; outfile='$OUT/chart.png'" "$ROOT/bench/lib/chart.gp"
