@@ -62,6 +62,8 @@ class DtsEmulatorExtensionTest {
         assertEquals("******", entry.getParameters().get("Password"));
         assertEquals("rm-test-new-0001", entry.getParameters().get("EndpointInstanceId"));
         assertEquals(job.getHistory().get(0).getRequestId(), entry.getRequestId());
+        assertEquals("{\"HttpStatusCode\":\"200\",\"RequestId\":\"" + entry.getRequestId() + "\",\"Success\":true}", entry.getResponse(),
+                "the journal keeps the body answered");
     }
 
     @Test
@@ -88,6 +90,7 @@ class DtsEmulatorExtensionTest {
         List<JournalEntry> journal = control.journal();
         assertEquals(List.of(Outcome.APPLIED, Outcome.FAULT), journal.stream().map(JournalEntry::getOutcome).toList());
         assertEquals("Throttling.User", journal.get(1).getCode());
+        assertTrue(journal.get(1).getResponse().contains("\"Code\":\"Throttling.User\""), journal.get(1).getResponse());
         assertEquals(2L, control.job("m4312mab158****").getVersion());
     }
 
@@ -100,6 +103,7 @@ class DtsEmulatorExtensionTest {
         JobView job = control.job("m4312mab158****");
         assertEquals(2L, job.getVersion(), "applied exactly once: the client must not retry a request that may be applied");
         assertEquals(Outcome.FAULT, control.journalOf("m4312mab158****").get(0).getOutcome());
+        assertNull(control.journalOf("m4312mab158****").get(0).getResponse(), "nothing was answered, so the journal shows no answer");
     }
 
     @Test

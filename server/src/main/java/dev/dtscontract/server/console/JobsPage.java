@@ -54,7 +54,8 @@ final class JobsPage {
         }
         StringBuilder b = new StringBuilder("<ol>");
         for (AppliedChange c : changes) {
-            b.append("<li>v").append(c.getVersion()).append(" ").append(text(c.getEndpoint())).append(": <code>")
+            b.append("<li>v").append(c.getVersion()).append(" ").append(text(c.getEndpoint()))
+                    .append(c.getSynchronizationDirection() == null ? "" : " (" + text(c.getSynchronizationDirection()) + ")").append(": <code>")
                     .append(text(where(c.getReplaced()))).append("</code> → <code>").append(text(where(c.getReplacement())))
                     .append("</code> <small>(").append(text(c.getTime())).append(", <a href=\"/_emulator/console/requests/")
                     .append(Html.url(c.getRequestId())).append("\">").append(text(c.getRequestId())).append("</a>)</small></li>");

@@ -53,6 +53,6 @@ public final class JournalRecorder {
                 accessKeyId, caller, sent.get("Action"), exchange.dtsJobId().orElse(sent.get("DtsJobId")), sent.get("DtsInstanceId"),
                 exchange.rawQuery(), exchange.rawForm(), exchange.v3Action(), exchange.v3Version(), secrets, response.getStatus().getCode(),
                 exchange.code().map(ErrorCode::wire).orElse(null), exchange.rule().orElse(null), exchange.ending(),
-                response.getBody().orElse(null));
+                exchange.dropped() ? null : response.getBody().orElse(null));
     }
 }

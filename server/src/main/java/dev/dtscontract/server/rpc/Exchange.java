@@ -26,6 +26,7 @@ public final class Exchange {
     // What was sent, as received: the journal keeps these few strings, not a map per request (entries outlive a young
     // collection; a map of decoded values each made the journal cost a third of the throughput in GC).
     private volatile String rawQuery;
+    private volatile boolean dropped;
     private volatile String rawForm;
     private volatile String v3Action;
     private volatile String v3Version;
@@ -96,7 +97,13 @@ public final class Exchange {
 
     /** Closes the connection without an answer (the test-control API's DROP_AFTER_APPLY fault). */
     public void dropConnection() {
+        dropped = true;
         closeConnection.run();
+    }
+
+    /** Whether the connection was closed without an answer, so that nothing was answered whatever the response says. */
+    public boolean dropped() {
+        return dropped;
     }
 
     public String method() {
