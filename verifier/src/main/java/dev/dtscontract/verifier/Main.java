@@ -81,7 +81,12 @@ public final class Main {
         }
         Reports.Run run = new Reports.Run(options.url().toString(), options.signature().toString(), started,
                 (System.nanoTime() - t0) / 1_000_000);
-        Reports.write(options.reportDir(), run, results, SpecRules.load());
+        try {
+            Reports.write(options.reportDir(), run, results, SpecRules.load());
+        } catch (java.io.UncheckedIOException e) {
+            err.println("dts-verifier: " + e.getMessage());
+            return CANNOT_VERIFY;
+        }
         long failed = Reports.count(results, Verdict.FAILED);
         err.printf("dts-verifier: %d passed, %d failed, %d skipped; reports: %s, %s%n", Reports.count(results, Verdict.PASSED),
                 failed, Reports.count(results, Verdict.SKIPPED), options.reportDir().resolve(Reports.MARKDOWN_FILE),

@@ -329,6 +329,12 @@ class VerifierCommandIT {
         Run unknownExample = verifier(DEMO, "--url", emulator.url().toString(), "--examples", "NoSuchExample");
         assertEquals(Main.CANNOT_VERIFY, unknownExample.exit());
         assertTrue(unknownExample.err().contains("no check [NoSuchExample]"), unknownExample.err());
+        Path notADirectory = Files.createTempFile("not-a-directory", ".txt");
+        Run unwritable = verifier(DEMO, "--url", emulator.url().toString(), "--examples", Plan.SAMPLE, "--report-dir",
+                notADirectory.resolve("reports").toString());
+        assertEquals(Main.CANNOT_VERIFY, unwritable.exit());
+        assertTrue(unwritable.err().contains("dts-verifier: cannot write the reports to " + notADirectory.resolve("reports")), unwritable.err());
+        assertTrue(!unwritable.err().contains("\tat "), unwritable.err());
         Run list = verifier(Map.of(), "--list");
         assertEquals(Main.PASSED, list.exit());
         assertTrue(list.out().lines().anyMatch(l -> l.matches("probe-nonce-replay +R-SIGNATURE +safe")), list.out());
