@@ -26,10 +26,10 @@ public final class Exchange {
     // What was sent, as received: the journal keeps these few strings, not a map per request (entries outlive a young
     // collection; a map of decoded values each made the journal cost a third of the throughput in GC).
     private volatile String rawQuery;
-    private volatile boolean dropped;
     private volatile String rawForm;
     private volatile String v3Action;
     private volatile String v3Version;
+    private volatile boolean dropped;
     private volatile Map<String, String> sent = Map.of();
     private volatile Signature signature = Signature.NONE;
     private volatile RpcCall call;
