@@ -78,14 +78,23 @@ public final class SpecExamples {
         }
     }
 
+    /** An x-rules entry of the path /: a rule a schema cannot express, with the error code that refuses a request breaking it. */
+    public record Rule(String id, String text, String errorCode) {
+    }
+
     private static final SpecExamples INSTANCE = new SpecExamples(SpecModel.text(), SpecModel.model());
 
     private final String text;
     private final List<RequestExample> requests = new ArrayList<>();
     private final List<ResponseExample> responses = new ArrayList<>();
+    private final List<Rule> rules = new ArrayList<>();
 
+    @SuppressWarnings("unchecked")
     private SpecExamples(String text, OpenAPI spec) {
         this.text = text;
+        ((List<Map<String, Object>>) spec.getPaths().get("/").getExtensions().get("x-rules")).forEach(r -> rules.add(new Rule(
+                String.valueOf(r.get("id")), String.valueOf(r.get("text")).strip(),
+                r.get("errorCode") == null ? "" : String.valueOf(r.get("errorCode")))));
         spec.getComponents().getRequestBodies().values().forEach(body -> body.getContent().values().forEach(media ->
                 media.getExamples().forEach((id, example) -> requests.add(request(id, example)))));
         spec.getComponents().getResponses().forEach((name, response) -> response.getContent().forEach((type, media) -> {
@@ -110,6 +119,11 @@ public final class SpecExamples {
 
     public List<ResponseExample> responses() {
         return List.copyOf(responses);
+    }
+
+    /** The x-rules of the path /, in the spec's order. */
+    public List<Rule> rules() {
+        return List.copyOf(rules);
     }
 
     public RequestExample request(String id) {

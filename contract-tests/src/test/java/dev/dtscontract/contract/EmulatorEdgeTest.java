@@ -159,6 +159,47 @@ class EmulatorEdgeTest {
     }
 
     @Nested
+    class Console {
+        /** The reset button's route takes its own form only; anything else is refused, never a 5xx, and resets nothing. */
+        @Test
+        void aFormTheConsoleDidNotMake_isRefused_andResetsNothing() {
+            // The server logs no error for any of them (a page type forced on a ControlError once failed its encoding).
+            ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+            logged.start();
+            root.addAppender(logged);
+            try {
+                refusals();
+            } finally {
+                root.detachAppender(logged);
+            }
+            assertEquals(List.of(), logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR))
+                    .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList());
+        }
+
+        private void refusals() {
+            String instance = "{\"id\":\"rm-console-test-01\",\"type\":\"rds\",\"engine\":\"MYSQL\",\"region\":\"cn-hangzhou\"}";
+            assertEquals(200, send("PUT", "/_emulator/instances/rm-console-test-01", Map.of("Content-Type", "application/json"), instance).status());
+            for (String[] bad : new String[][] {{"application/json", "{}"}, {"text/plain", "action=reset"}}) {
+                RawHttp.Response r = send("POST", "/_emulator/console/jobs", Map.of("Content-Type", bad[0]), bad[1]);
+                assertEquals(415, r.status(), bad[0] + ": " + r.body());
+                assertTrue(r.header("content-type").startsWith("application/json"), bad[0] + ": " + r.headers());
+                assertTrue(r.body().startsWith("{\"code\":\"UnsupportedMediaType\",\"message\":\"Send the media type the operation "
+                        + "takes: "), r.body());
+            }
+            RawHttp.Response empty = send("POST", "/_emulator/console/jobs", Map.of(), null);
+            assertEquals(400, empty.status(), empty.body());
+            assertEquals("{\"code\":\"InvalidParameter\",\"message\":\"The request cannot be read.\"}", empty.body());
+            RawHttp.Response other = send("POST", "/_emulator/console/jobs", Map.of("Content-Type", "application/x-www-form-urlencoded"), "action=load");
+            assertEquals(400, other.status());
+            assertTrue(other.header("content-type").startsWith("text/html"), other.headers().toString());
+            assertTrue(other.body().contains("The jobs page takes action=reset only, not action=load."), other.body());
+            assertEquals(200, send("GET", "/_emulator/instances", Map.of(), null).status());
+            assertTrue(send("GET", "/_emulator/instances", Map.of(), null).body().contains("rm-console-test-01"), "nothing was reset");
+        }
+    }
+
+    @Nested
     class Bodies {
         @ParameterizedTest(name = "Content-Type [{0}]")
         @ValueSource(strings = {"<none>", "", "foo", "application/json", "text/plain; charset=utf-8", "multipart/form-data"})

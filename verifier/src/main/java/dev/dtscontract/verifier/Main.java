@@ -82,7 +82,7 @@ public final class Main {
         Reports.Run run = new Reports.Run(options.url().toString(), options.signature().toString(), started,
                 (System.nanoTime() - t0) / 1_000_000);
         try {
-            Reports.write(options.reportDir(), run, results, SpecRules.load());
+            Reports.write(options.reportDir(), run, results, SpecExamples.load().rules());
         } catch (java.io.UncheckedIOException e) {
             err.println("dts-verifier: " + e.getMessage());
             return CANNOT_VERIFY;

@@ -1,7 +1,7 @@
 package dev.dtscontract.verifier;
 
 import dev.dtscontract.verifier.Result.Verdict;
-import dev.dtscontract.verifier.SpecRules.Rule;
+import dev.dtscontract.spec.SpecExamples.Rule;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;

@@ -3,6 +3,7 @@ package dev.dtscontract.verifier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dtscontract.client.Credentials;
+import dev.dtscontract.spec.SpecExamples;
 import dev.dtscontract.verifier.Check.Alteration;
 import dev.dtscontract.verifier.Check.Signature;
 
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Runs checks against a provider: signs each request, sends it, and holds the answer to the spec (Atlassian's validator
@@ -29,10 +31,10 @@ public final class Verifier {
         }
     }
 
-    /** Codes that mean the provider refused who signed, not what was asked. */
-    private static final Set<String> CREDENTIAL_CODES = Set.of("InvalidAccessKeyId.NotFound", "InvalidAccessKeyId.Inactive",
-            "SignatureDoesNotMatch", "IncompleteSignature", "InvalidSecurityToken.MismatchWithAccessKey",
-            "InvalidSecurityToken.Expired", "InvalidSecurityToken.Malformed");
+    /** The spec's codes of R-SIGNATURE: refusing the preflight with one, a provider refused who signed, not what was asked. */
+    private static final Set<String> CREDENTIAL_CODES = SpecExamples.load().responses().stream()
+            .filter(r -> r.rule().filter("R-SIGNATURE"::equals).isPresent() && r.field("Code") != null)
+            .map(r -> r.field("Code")).collect(Collectors.toUnmodifiableSet());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Provider provider;

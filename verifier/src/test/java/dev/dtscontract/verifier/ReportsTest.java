@@ -2,7 +2,7 @@ package dev.dtscontract.verifier;
 
 import dev.dtscontract.spec.SpecExamples;
 import dev.dtscontract.verifier.Check.Signature;
-import dev.dtscontract.verifier.SpecRules.Rule;
+import dev.dtscontract.spec.SpecExamples.Rule;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -67,7 +67,7 @@ class ReportsTest {
 
     @Test
     void theSpecsRules_areRead() {
-        List<Rule> rules = SpecRules.load();
+        List<Rule> rules = SpecExamples.load().rules();
         assertEquals("R-ACTION", rules.get(0).id());
         assertEquals("InvalidAction.NotFound", rules.get(0).errorCode());
         assertTrue(rules.stream().anyMatch(r -> r.id().equals("R-SIGNATURE")));

@@ -38,6 +38,8 @@ class SignedRequestTest {
         assertEquals("2026-11-28T03:04:05Z", r.headers().get("x-acs-date"));
         assertEquals("0123456789abcdef0123456789abcdef", r.headers().get("x-acs-signature-nonce"));
         assertEquals(AcsSignatureV3.sha256Hex(new byte[0]), r.headers().get("x-acs-content-sha256"));
+        assertTrue(r.headers().get("authorization").contains(",SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;"
+                + "x-acs-signature-nonce;x-acs-version,"), r.headers().get("authorization"));
         assertEquals(expectedV3(r, DEMO.accessKeySecret(), new byte[0]), r.headers().get("authorization"));
     }
 

@@ -22,6 +22,9 @@ public final class ConsoleController extends AbstractConsoleController {
 
     private final ControlController control;
     private final WebjarFiles swaggerUi = new WebjarFiles("swagger-ui");
+    // The spec does not change while the emulator runs: its page and text are made once, on first request (not at start).
+    private volatile String reference;
+    private volatile String spec;
 
     public ConsoleController(ControlController control) {
         this.control = control;
@@ -37,12 +40,14 @@ public final class ConsoleController extends AbstractConsoleController {
 
     @Override
     public String consoleReference() {
-        return ReferencePage.render();
+        String page = reference;
+        return page != null ? page : (reference = ReferencePage.render());
     }
 
     @Override
     public String consoleSpec() {
-        return SpecContract.text();
+        String text = spec;
+        return text != null ? text : (spec = SpecContract.text());
     }
 
     @Override

@@ -21,11 +21,11 @@ public final class ConsoleMediaTypes {
 
     @ResponseFilter
     public void declaredType(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (response.getStatus().getCode() == 401) {
-            return; // the guard's ControlError, JSON as in the control API
+        if (!(response.getBody().orElse(null) instanceof String)) {
+            return; // not a page or file of the console: the guard's or the control API's ControlError, JSON as there
         }
         String path = request.getPath();
-        response.contentType(response.getStatus().getCode() != 200 ? HTML // the console's 404 is a page
+        response.contentType(response.getStatus().getCode() != 200 ? HTML // the console's 404 and 400 are pages
                 : path.startsWith("/_emulator/console/scripts/") ? JAVASCRIPT
                 : path.startsWith("/_emulator/console/styles/") ? CSS
                 : path.equals("/_emulator/console/openapi.yaml") ? YAML : HTML);

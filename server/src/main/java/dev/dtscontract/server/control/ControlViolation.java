@@ -54,7 +54,8 @@ public final class ControlViolation extends RuntimeException {
         return switch (status) {
             case 404, 405 -> notFound("No such control operation" + (detail == null ? "." : ": " + detail));
             case 415 -> new ControlViolation(ControlError.CodeEnum.UNSUPPORTED_MEDIA_TYPE, 415,
-                    "Send application/json (or application/yaml for a seed).");
+                    "Send the media type the operation takes: application/json, application/yaml for a seed, "
+                            + "application/x-www-form-urlencoded for the console's reset button.");
             default -> invalidParameter("The request cannot be read" + (detail == null ? "." : ": " + detail));
         };
     }

@@ -110,11 +110,18 @@ public final class SpecContract {
                 .toList();
     }
 
-    /** Every JSON error example of the spec's responses, in the spec's order (a code once, at its first example). */
-    @SuppressWarnings("unchecked")
+    /** Every code of the spec's catalogue at its first JSON example, in the spec's order. */
     public static List<CatalogueEntry> catalogue() {
-        Map<String, Object> responses = (Map<String, Object>) ((Map<String, Object>) readSpec().get("components")).get("responses");
         Map<String, CatalogueEntry> out = new LinkedHashMap<>();
+        errorExamples(readSpec()).forEach(e -> out.putIfAbsent(e.code(), e));
+        return List.copyOf(out.values());
+    }
+
+    /** Every JSON error example of the spec's responses (a body with a Code), in the spec's order. */
+    @SuppressWarnings("unchecked")
+    private static List<CatalogueEntry> errorExamples(Map<String, Object> spec) {
+        Map<String, Object> responses = (Map<String, Object>) ((Map<String, Object>) spec.get("components")).get("responses");
+        List<CatalogueEntry> out = new java.util.ArrayList<>();
         for (Object response : responses.values()) {
             Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) response).get("content");
             Map<String, Object> media = content == null ? null : (Map<String, Object>) content.get("application/json");
@@ -122,14 +129,15 @@ public final class SpecContract {
             if (examples == null) continue;
             for (Object value : examples.values()) {
                 Map<String, Object> example = (Map<String, Object>) value;
-                if (example.get("value") instanceof Map<?, ?> body && body.get("Code") instanceof String code) {
-                    out.putIfAbsent(code, new CatalogueEntry(code, Integer.parseInt(String.valueOf(body.get("HttpStatusCode"))),
-                            String.valueOf(body.get("Message")), (String) example.get("x-rule"),
+                if (example.get("value") instanceof Map<?, ?> body && body.get("Code") instanceof String code
+                        && body.get("HttpStatusCode") instanceof String status) {
+                    out.add(new CatalogueEntry(code, Integer.parseInt(status), String.valueOf(body.get("Message")),
+                            (String) example.get("x-rule"),
                             example.get("x-applies-to") == null ? "both" : String.valueOf(example.get("x-applies-to"))));
                 }
             }
         }
-        return List.copyOf(out.values());
+        return out;
     }
 
     private static Map<String, Object> readSpec() {
@@ -184,26 +192,14 @@ public final class SpecContract {
         return Map.copyOf(out);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Integer> readErrorCatalogue(Map<String, Object> spec) {
-        Map<String, Object> responses = (Map<String, Object>) ((Map<String, Object>) spec.get("components")).get("responses");
         Map<String, Integer> out = new LinkedHashMap<>();
-        responses.values().forEach(response -> {
-            Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) response).get("content");
-            content.values().forEach(media -> {
-                Map<String, Object> examples = (Map<String, Object>) ((Map<String, Object>) media).get("examples");
-                if (examples == null) return;
-                examples.values().forEach(example -> {
-                    if (((Map<String, Object>) example).get("value") instanceof Map<?, ?> body
-                            && body.get("Code") instanceof String code && body.get("HttpStatusCode") instanceof String status) {
-                        Integer previous = out.putIfAbsent(code, Integer.valueOf(status));
-                        if (previous != null && !previous.equals(Integer.valueOf(status)) && !code.equals(ErrorCode.SERVICE_UNAVAILABLE.wire())) {
-                            throw new IllegalStateException("The spec gives " + code + " two statuses: " + previous + ", " + status);
-                        }
-                    }
-                });
-            });
-        });
+        for (CatalogueEntry e : errorExamples(spec)) {
+            Integer previous = out.putIfAbsent(e.code(), e.status());
+            if (previous != null && previous != e.status() && !e.code().equals(ErrorCode.SERVICE_UNAVAILABLE.wire())) {
+                throw new IllegalStateException("The spec gives " + e.code() + " two statuses: " + previous + ", " + e.status());
+            }
+        }
         return Map.copyOf(out);
     }
 
