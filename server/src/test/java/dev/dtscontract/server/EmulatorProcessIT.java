@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The emulator as users start it: {@code java -jar target/dts-emulator.jar}, a separate process, its own logback.xml. */
+/** The emulator as users start it: {@code java -jar target/dts-emulator.jar}, a separate process, its own logging (EmulatorLogConfigurator). */
 class EmulatorProcessIT {
 
     private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+))$");

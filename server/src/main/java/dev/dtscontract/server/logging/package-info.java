@@ -1,0 +1,2 @@
+/** The emulator's own logging configuration, which masks secrets and keeps each log record on one line. */
+package dev.dtscontract.server.logging;
