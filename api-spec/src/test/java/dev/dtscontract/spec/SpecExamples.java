@@ -23,8 +23,32 @@ import java.util.StringJoiner;
  */
 public final class SpecExamples {
 
-    /** A request example: its id, which side it applies to (client, server or both), and its parameters. */
-    public record RequestExample(String id, String summary, String appliesTo, Map<String, String> parameters) {
+    /**
+     * A request example: its id, which side it applies to (client, server or both), its parameters, and its extensions:
+     * x-send (how it is sent beyond a GET of its parameters), x-case (the case of its response's rule it breaks),
+     * x-satisfies (the rules, or rule/case, an accepted example satisfies).
+     */
+    public record RequestExample(String id, String summary, String appliesTo, Map<String, String> parameters,
+                                 Map<String, Object> extensions) {
+
+        /** x-send: how the example is sent, beyond a signed GET of its parameters; empty for that plain GET. */
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> send() {
+            Object send = extensions.get("x-send");
+            return send == null ? Map.of() : Collections.unmodifiableMap((Map<String, Object>) send);
+        }
+
+        /** x-case: which case of its response example's rule this example breaks (rules with cases only). */
+        public Optional<String> caseName() {
+            return Optional.ofNullable((String) extensions.get("x-case"));
+        }
+
+        /** x-satisfies: the rules ("R-ID") or rule cases ("R-ID/case") this accepted example satisfies. */
+        @SuppressWarnings("unchecked")
+        public List<String> satisfies() {
+            Object satisfies = extensions.get("x-satisfies");
+            return satisfies == null ? List.of() : List.copyOf((List<String>) satisfies);
+        }
 
         /** The parameters as a query string (or form body), RFC 3986-encoded with space as %20 and * as %2A. */
         public String query() {
@@ -78,8 +102,12 @@ public final class SpecExamples {
         }
     }
 
-    /** An x-rules entry of the path /: a rule a schema cannot express, with the error code that refuses a request breaking it. */
-    public record Rule(String id, String text, String errorCode) {
+    /**
+     * An x-rules entry of the path /: a rule a schema cannot express, the error code that refuses a request breaking it
+     * (empty for a rule no request can break, only an effect shows), and the cases it names (engines, kinds of
+     * request), each of which needs its own breaking and satisfying example.
+     */
+    public record Rule(String id, String text, String errorCode, List<String> cases) {
     }
 
     private static final SpecExamples INSTANCE = new SpecExamples(SpecModel.text(), SpecModel.model());
@@ -94,7 +122,8 @@ public final class SpecExamples {
         this.text = text;
         ((List<Map<String, Object>>) spec.getPaths().get("/").getExtensions().get("x-rules")).forEach(r -> rules.add(new Rule(
                 String.valueOf(r.get("id")), String.valueOf(r.get("text")).strip(),
-                r.get("errorCode") == null ? "" : String.valueOf(r.get("errorCode")))));
+                r.get("errorCode") == null ? "" : String.valueOf(r.get("errorCode")),
+                r.get("cases") == null ? List.of() : List.copyOf((List<String>) r.get("cases")))));
         spec.getComponents().getRequestBodies().values().forEach(body -> body.getContent().values().forEach(media ->
                 media.getExamples().forEach((id, example) -> requests.add(request(id, example)))));
         spec.getComponents().getResponses().forEach((name, response) -> response.getContent().forEach((type, media) -> {
@@ -145,7 +174,7 @@ public final class SpecExamples {
         Json.mapper().convertValue(example.getValue(), JsonNode.class).fields()
                 .forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
         return new RequestExample(id, example.getSummary(), String.valueOf(extensions(example).getOrDefault("x-applies-to", "both")),
-                Collections.unmodifiableMap(parameters));
+                Collections.unmodifiableMap(parameters), extensions(example));
     }
 
     private static ResponseExample response(String id, String mediaType, MediaType media, Example example) {

@@ -43,7 +43,9 @@ class ClientThroughProxyContractTest {
             "ModifyDtsJobEndpointInvalidEndpointInstanceType", "the typed client cannot send a value outside the EndpointInstanceType enum",
             "ModifyDtsJobEndpointInvalidActionNotFound", "the client always sends Action=ModifyDtsJobEndpoint",
             "ModifyDtsJobEndpointInvalidTimeStampFormat", "the client's signing filter sets Timestamp itself",
-            "ModifyDtsJobEndpointMissingEndpoint", "the client refuses a request without Endpoint before sending it");
+            "ModifyDtsJobEndpointMissingEndpoint", "the client refuses a request without Endpoint before sending it",
+            "ModifyDtsJobEndpointInvalidTimeStampExpired", "the client's signing filter sets Timestamp itself",
+            "ModifyDtsJobEndpointMissingJobId", "the client refuses a request without DtsJobId and DtsInstanceId before sending it");
 
     @RegisterExtension
     static final Emulator emulator = new Emulator();
@@ -53,8 +55,14 @@ class ClientThroughProxyContractTest {
     static WireMockExtension proxy = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().preserveHostHeader(true)).build();
 
 
+    /**
+     * The server's dry-run examples the typed client can send: not those sent another way than as parameters (x-send:
+     * another method, key, body, fault; ProviderContractTest sends them), nor a change applied for real (which would
+     * change the job under the next examples; EffectsContractTest reads such changes back).
+     */
     static Stream<RequestExample> sendableExamples() {
-        return SPEC.requests().stream().filter(r -> r.appliesTo("server") && !NOT_SENDABLE_BY_THE_CLIENT.containsKey(r.id()));
+        return SPEC.requests().stream().filter(r -> r.appliesTo("server") && !NOT_SENDABLE_BY_THE_CLIENT.containsKey(r.id())
+                && r.send().isEmpty() && "true".equalsIgnoreCase(r.parameters().get("DryRun")));
     }
 
     private DtsClient client(ModelFormat format) {
@@ -71,7 +79,7 @@ class ClientThroughProxyContractTest {
             String mediaType = format == ModelFormat.XML ? "application/xml" : "application/json";
             ResponseExample documented = SPEC.findResponse(request.id(), mediaType).orElse(null);
             try (DtsClient client = client(format)) {
-                if (request.id().equals(ProviderContractTest.SAMPLE)) {
+                if (SPEC.response(request.id(), "application/json").field("Code") == null) {
                     assertEquals(true, client.modifyDtsJobEndpoint(ConsumerContractTest.typed(request)).getSuccess());
                 } else {
                     DtsClientException e = assertThrows(DtsClientException.class,

@@ -25,6 +25,7 @@ final class Emulator implements BeforeAllCallback, AfterAllCallback {
 
     private final Map<String, Object> properties;
     private EmbeddedServer server;
+    private SpecRequests examples;
 
     /** The emulator as users start it, on a random port. */
     Emulator() {
@@ -45,12 +46,24 @@ final class Emulator implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
+        if (examples != null) {
+            examples.close();
+            examples = null;
+        }
         server.getApplicationContext().close();
     }
 
     /** A bean of the running emulator, e.g. its JobStore, to check what a request changed. */
     <T> T bean(Class<T> type) {
         return server.getApplicationContext().getBean(type);
+    }
+
+    /** Sends the spec's request examples as their x-send says (SpecRequests). */
+    SpecRequests examples() {
+        if (examples == null) {
+            examples = new SpecRequests(this);
+        }
+        return examples;
     }
 
     URI url() {

@@ -12,6 +12,8 @@ final class Ledger {
     static final Set<String> EXAMPLES = new ConcurrentSkipListSet<>();
     static final Set<String> RULES = new ConcurrentSkipListSet<>();
     static final Set<String> BROKEN_CAUGHT = new ConcurrentSkipListSet<>();
+    /** Request examples whose answer from the emulator matched their documented response (ProviderContractTest). */
+    static final Set<String> PASSED = new ConcurrentSkipListSet<>();
 
     private Ledger() {
     }

@@ -52,13 +52,36 @@ public final class Provider {
         return false;
     }
 
+    /**
+     * What a request carries beyond its signed parameters, for requests that break the wire rules on purpose: another
+     * path, raw pairs appended to the query after signing, a body of its own (with its content type), more headers.
+     */
+    public record Extras(String path, String rawQuery, String contentType, String body, Map<String, String> headers) {
+
+        public static final Extras NONE = new Extras(null, "", null, null, Map.of());
+    }
+
     /** Sends the request to the base URL's path and records the exchange under this name. */
     public Exchange send(String name, SignedRequest request) {
-        String path = base.getRawPath() == null || base.getRawPath().isEmpty() ? "/" : base.getRawPath();
-        URI uri = URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + (request.query().isEmpty() ? "" : "?" + request.queryString()));
+        return send(name, request, Extras.NONE);
+    }
+
+    /** Sends the request with these extras and records the exchange under this name. */
+    public Exchange send(String name, SignedRequest request, Extras extras) {
+        String path = extras.path() != null ? extras.path()
+                : base.getRawPath() == null || base.getRawPath().isEmpty() ? "/" : base.getRawPath();
+        String query = request.query().isEmpty() ? extras.rawQuery()
+                : extras.rawQuery().isEmpty() ? request.queryString() : request.queryString() + "&" + extras.rawQuery();
+        URI uri = URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + (query.isEmpty() ? "" : "?" + query));
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
+        Map<String, String> headers = new TreeMap<>(request.headers());
+        headers.putAll(extras.headers());
+        if (extras.contentType() != null) {
+            headers.put("content-type", extras.contentType());
+        }
+        String body = extras.body() != null ? extras.body() : request.formBody();
         Map<String, String> sentHeaders = new TreeMap<>();
-        request.headers().forEach((header, value) -> {
+        headers.forEach((header, value) -> {
             if (!header.equals("host")) { // the HTTP client sends Host itself, from the URL
                 b.header(header, value);
                 sentHeaders.put(header, value);
@@ -67,7 +90,7 @@ public final class Provider {
         if (request.method().equals("GET")) {
             b.GET();
         } else {
-            b.method(request.method(), HttpRequest.BodyPublishers.ofString(request.formBody()));
+            b.method(request.method(), HttpRequest.BodyPublishers.ofString(body));
         }
         HttpResponse<String> r;
         try {
@@ -82,9 +105,9 @@ public final class Provider {
             Thread.currentThread().interrupt();
             throw new Unreachable("interrupted while asking " + base);
         }
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        request.query().forEach((parameter, value) -> query.put(parameter, List.of(value)));
-        return new Exchange(name, request.method(), "/", query, request.headers().get("content-type"),
-                request.formBody(), r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(), sentHeaders);
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        request.query().forEach((parameter, value) -> parameters.put(parameter, List.of(value)));
+        return new Exchange(name, request.method(), extras.path() != null ? extras.path() : "/", parameters, headers.get("content-type"),
+                body, r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(), sentHeaders);
     }
 }

@@ -53,8 +53,8 @@ class ReportsTest {
 
     @Test
     void markdown_givesEachCheckAndEachRuleItsResult() {
-        List<Rule> rules = List.of(new Rule("R-REQUIRED", "...", "MissingParameter"), new Rule("R-SIGNATURE", "...", "SignatureDoesNotMatch"),
-                new Rule("R-BOOLEAN", "...", "InvalidParameter"));
+        List<Rule> rules = List.of(new Rule("R-REQUIRED", "...", "MissingParameter", List.of()), new Rule("R-SIGNATURE", "...", "SignatureDoesNotMatch", List.of()),
+                new Rule("R-BOOLEAN", "...", "InvalidParameter", List.of()));
         String md = Reports.markdown(RUN, RESULTS, rules);
         assertTrue(md.contains("**3 checks, 1 passed, 1 failed, 1 skipped**"), md);
         assertTrue(md.contains("| ModifyDtsJobEndpointDocumentedSample |  | v3 | 200 | passed |"), md);
