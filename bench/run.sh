@@ -20,6 +20,7 @@ EMULATOR_JAVA_OPTS="${EMULATOR_JAVA_OPTS:--XX:SharedArchiveFile=$ROOT/server/tar
 # run measures work, not the protection. 6,000,000 nonces take a 64 MB table, hence the 256 MB heap above.
 export DTS_AUTH_RATE_PER_SECOND=100000000 DTS_AUTH_BURST=100000000 DTS_AUTH_MAX_NONCES_PER_KEY=6000000
 OUT="${BENCH_OUT:-$ROOT/bench/results}"
+mkdir -p "$OUT" && OUT="$(cd "$OUT" && pwd)" # absolute: steps below run from other directories
 TMP="$OUT/tmp"
 JAR="$ROOT/server/target/dts-emulator.jar"
 PORT=18090
