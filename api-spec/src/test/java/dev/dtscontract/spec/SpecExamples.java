@@ -38,6 +38,11 @@ public final class SpecExamples {
             return send == null ? Map.of() : Collections.unmodifiableMap((Map<String, Object>) send);
         }
 
+        /** Whether it only runs the precheck (DryRun=true, in any case): sending it changes nothing. */
+        public boolean dryRun() {
+            return "true".equalsIgnoreCase(parameters.get("DryRun"));
+        }
+
         /** x-case: which case of its response example's rule this example breaks (rules with cases only). */
         public Optional<String> caseName() {
             return Optional.ofNullable((String) extensions.get("x-case"));

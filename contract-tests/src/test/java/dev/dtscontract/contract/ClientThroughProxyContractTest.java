@@ -1,6 +1,7 @@
 package dev.dtscontract.contract;
 
 import dev.dtscontract.verifier.Exchange;
+import dev.dtscontract.verifier.Plan;
 import dev.dtscontract.verifier.ContractValidator;
 import dev.dtscontract.verifier.Comparisons;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -56,13 +57,12 @@ class ClientThroughProxyContractTest {
 
 
     /**
-     * The server's dry-run examples the typed client can send: not those sent another way than as parameters (x-send:
-     * another method, key, body, fault; ProviderContractTest sends them), nor a change applied for real (which would
-     * change the job under the next examples; EffectsContractTest reads such changes back).
+     * The examples the verifier sends (dry runs sent as plain requests of their parameters; not those sent another way,
+     * which ProviderContractTest sends, nor a change applied for real, which EffectsContractTest reads back) that the
+     * typed client can send.
      */
     static Stream<RequestExample> sendableExamples() {
-        return SPEC.requests().stream().filter(r -> r.appliesTo("server") && !NOT_SENDABLE_BY_THE_CLIENT.containsKey(r.id())
-                && r.send().isEmpty() && "true".equalsIgnoreCase(r.parameters().get("DryRun")));
+        return SPEC.requests().stream().filter(r -> Plan.checks(r) && !NOT_SENDABLE_BY_THE_CLIENT.containsKey(r.id()));
     }
 
     private DtsClient client(ModelFormat format) {

@@ -13,6 +13,7 @@ import java.util.Map;
 /** The demo account's AccessKey, read from the emulator's default seed (the pair the README prints). */
 final class DemoCredentials {
 
+    private static final Map<String, Object> SEED = readSeed();
     static final Credentials DEMO = of(firstAccessKeyId());
 
     private DemoCredentials() {
@@ -20,7 +21,7 @@ final class DemoCredentials {
 
     @SuppressWarnings("unchecked")
     private static String firstAccessKeyId() {
-        Map<String, Object> account = ((List<Map<String, Object>>) seed().get("accounts")).get(0);
+        Map<String, Object> account = ((List<Map<String, Object>>) SEED.get("accounts")).get(0);
         return (String) ((List<Map<String, Object>>) account.get("accessKeys")).get(0).get("id");
     }
 
@@ -30,7 +31,7 @@ final class DemoCredentials {
      */
     @SuppressWarnings("unchecked")
     static Credentials of(String accessKeyId) {
-        for (Map<String, Object> account : (List<Map<String, Object>>) seed().get("accounts")) {
+        for (Map<String, Object> account : (List<Map<String, Object>>) SEED.get("accounts")) {
             for (Map<String, Object> key : (List<Map<String, Object>>) account.getOrDefault("accessKeys", List.of())) {
                 if (accessKeyId.equals(key.get("id"))) {
                     return Credentials.of(accessKeyId, (String) key.get("secret"));
@@ -45,7 +46,7 @@ final class DemoCredentials {
         return Credentials.of(accessKeyId, "SecretOfAnAccessKeyNobodyHas01");
     }
 
-    private static Map<String, Object> seed() {
+    private static Map<String, Object> readSeed() {
         try (InputStream in = DemoCredentials.class.getClassLoader().getResourceAsStream("seed/default-seed.yaml")) {
             return new Yaml(new LoaderOptions()).load(in);
         } catch (IOException e) {

@@ -117,15 +117,12 @@ final class SpecRequests implements AutoCloseable {
         }
         String contentType = (String) how.get("contentType");
         String body = (String) how.get("body");
-        if (how.containsKey("rawForm")) {
+        // Pairs added to the form after signing: a raw one (a bad escape) or padding.
+        String addedToForm = how.containsKey("rawForm") ? (String) how.get("rawForm")
+                : how.containsKey("padBody") ? "Pad=" + "a".repeat(((Number) how.get("padBody")).intValue()) : null;
+        if (addedToForm != null) {
             contentType = SignedRequest.FORM;
-            String form = request.formBody();
-            body = (form.isEmpty() ? "" : form + "&") + how.get("rawForm");
-        }
-        if (how.containsKey("padBody")) {
-            contentType = SignedRequest.FORM;
-            String form = request.formBody();
-            body = (form.isEmpty() ? "" : form + "&") + "Pad=" + "a".repeat(((Number) how.get("padBody")).intValue());
+            body = (request.formBody().isEmpty() ? "" : request.formBody() + "&") + addedToForm;
         }
         return new Provider.Extras((String) how.get("path"), rawQuery, contentType, body, headers);
     }

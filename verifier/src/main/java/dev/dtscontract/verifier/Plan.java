@@ -39,8 +39,7 @@ public final class Plan {
      * verification.
      */
     public static boolean checks(RequestExample request) {
-        return request.appliesTo("server") && request.send().isEmpty()
-                && "true".equalsIgnoreCase(request.parameters().get("DryRun"));
+        return request.appliesTo("server") && request.send().isEmpty() && request.dryRun();
     }
 
     /** Every check, in the order they run. */
