@@ -1,0 +1,137 @@
+package dev.dtscontract.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.core.util.Yaml;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The parts of a spec that openapi-diff does not compare but a provider or client must honour, as sorted
+ * "key → value" facts: the error catalogue (each documented answer's code, HTTP status, HttpStatusCode, media type
+ * and message, read from the response examples under the operations), the {@code x-rules} of the path {@code /}, and every schema
+ * constraint (pattern, enum, lengths, bounds, format) by its JSON pointer. Two specs with equal facts agree on them.
+ */
+record ContractFacts(SortedMap<String, String> facts) {
+
+    private static final Set<String> CONSTRAINTS = Set.of("pattern", "enum", "minLength", "maxLength", "minimum",
+            "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems", "format", "x-case-insensitive");
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+    static ContractFacts of(String yaml) {
+        JsonNode spec;
+        try {
+            spec = Yaml.mapper().readTree(yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SortedMap<String, Set<String>> collected = new TreeMap<>();
+        errorCatalogue(spec, collected);
+        rules(spec, collected);
+        constraints(spec, "", collected);
+        SortedMap<String, String> facts = new TreeMap<>();
+        collected.forEach((key, values) -> facts.put(key, String.join(" | ", values)));
+        return new ContractFacts(facts);
+    }
+
+    /** Each difference from {@code released}, one line each: what changed, was added or was removed. */
+    List<String> changesSince(ContractFacts released) {
+        List<String> changes = new ArrayList<>();
+        Set<String> keys = new TreeSet<>(released.facts.keySet());
+        keys.addAll(facts.keySet());
+        for (String key : keys) {
+            String before = released.facts.get(key);
+            String now = facts.get(key);
+            if (before == null) {
+                changes.add("added   " + key + (now.isEmpty() ? "" : ": " + now));
+            } else if (now == null) {
+                changes.add("removed " + key + (before.isEmpty() ? "" : ": " + before));
+            } else if (!before.equals(now)) {
+                changes.add("changed " + key + ": " + before + "  ->  " + now);
+            }
+        }
+        return changes;
+    }
+
+    private static void errorCatalogue(JsonNode spec, Map<String, Set<String>> facts) {
+        spec.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            if (!METHODS.contains(operation.getKey())) {
+                return;
+            }
+            operation.getValue().path("responses").fields().forEachRemaining(status -> {
+                JsonNode response = resolve(spec, status.getValue());
+                response.path("content").fields().forEachRemaining(media -> media.getValue().path("examples").forEach(example ->
+                        errorFact(status.getKey(), media.getKey(), example.path("value"), facts)));
+            });
+        }));
+    }
+
+    private static void errorFact(String status, String mediaType, JsonNode value, Map<String, Set<String>> facts) {
+        String code;
+        String message;
+        String httpStatusCode;
+        if (value.isTextual()) { // an XML example
+            code = xmlElement(value.asText(), "Code");
+            message = xmlElement(value.asText(), "Message");
+            httpStatusCode = xmlElement(value.asText(), "HttpStatusCode");
+        } else {
+            code = value.path("Code").isMissingNode() ? null : value.path("Code").asText();
+            message = value.path("Message").asText(null);
+            httpStatusCode = value.path("HttpStatusCode").asText(null);
+        }
+        if (code != null) { // one fact per documented answer, so a moved status reads as one removed and one added
+            facts.computeIfAbsent("error " + code + ": HTTP " + status + ", HttpStatusCode " + httpStatusCode + ", "
+                    + mediaType + ", \"" + message + "\"", k -> new TreeSet<>()); // the key is the fact
+        }
+    }
+
+    private static String xmlElement(String xml, String name) {
+        Matcher m = Pattern.compile("<" + name + ">(.*?)</" + name + ">", Pattern.DOTALL).matcher(xml);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static void rules(JsonNode spec, Map<String, Set<String>> facts) {
+        spec.path("paths").fields().forEachRemaining(path -> path.getValue().path("x-rules").forEach(rule ->
+                facts.computeIfAbsent("rule " + rule.path("id").asText(), k -> new TreeSet<>()).add(
+                        "errorCode " + rule.path("errorCode").asText("") + ", cases " + rule.path("cases")
+                                + ", text: " + rule.path("text").asText().strip().replaceAll("\\s+", " "))));
+    }
+
+    /** Every constraint keyword of a schema anywhere in the spec, outside examples (which are data). */
+    private static void constraints(JsonNode node, String pointer, Map<String, Set<String>> facts) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                constraints(node.get(i), pointer + "/" + i, facts);
+            }
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String key = field.getKey();
+            if (key.equals("examples") || key.equals("example")) {
+                continue;
+            }
+            String child = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+            if (CONSTRAINTS.contains(key) && (field.getValue().isValueNode() || key.equals("enum"))) {
+                facts.computeIfAbsent("constraint " + child, k -> new TreeSet<>()).add(field.getValue().toString());
+            } else {
+                constraints(field.getValue(), child, facts);
+            }
+        }
+    }
+
+    private static JsonNode resolve(JsonNode spec, JsonNode node) {
+        JsonNode ref = node.get("$ref");
+        return ref == null ? node : spec.at(ref.asText().substring(1));
+    }
+}
