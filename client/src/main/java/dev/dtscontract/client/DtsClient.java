@@ -10,7 +10,9 @@ import dev.dtscontract.client.model.ModifyDtsJobEndpointResponse;
 import dev.dtscontract.client.model.Version;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import io.netty.channel.ConnectTimeoutException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -90,20 +92,32 @@ public final class DtsClient implements AutoCloseable {
             // The request may have been applied: never retried (see README).
             throw new DtsClientException(0, "SDK.ReadTimeout", "No answer within the read timeout; the request may have been applied.",
                     null, false, null, e);
+        } catch (HttpClientResponseException e) { // a 2xx the generated client could not read (error statuses: ErrorStatusFilter)
+            String body = e.getResponse().getBody(String.class).orElse("");
+            throw body.isBlank() ? emptyResponse(e) : ErrorBodies.parse(e.getStatus().getCode(), body);
         } catch (HttpClientException e) {
+            if (causedBy(e, ConnectTimeoutException.class)) { // a ConnectException too: checked first
+                throw new DtsClientException(0, "SDK.ConnectTimeout", "No connection within the connect timeout; the request was not sent.",
+                        null, true, null, e);
+            }
             boolean refused = causedBy(e, ConnectException.class);
             throw new DtsClientException(0, refused ? "SDK.ConnectionRefused" : "SDK.TransportError",
                     refused ? "The connection was refused; the request was not sent." : "The request failed: " + e.getMessage(),
                     null, refused, null, e);
         }
-        if (response == null) { // error statuses were raised by ErrorStatusFilter; this is a 2xx without a body
-            throw new DtsClientException(200, "SDK.EmptyResponse", "An answer without a body", null, false, "", null);
+        if (response == null) {
+            throw emptyResponse(null);
         }
         if (!Boolean.TRUE.equals(response.getSuccess())) {
             throw new DtsClientException(status(response.getHttpStatusCode()), response.getErrCode(), response.getErrMessage(),
                     response.getRequestId(), ErrorBodies.isRetryable(response.getErrCode()), null, null);
         }
         return response;
+    }
+
+    /** The request was answered (so it may have been applied), but with nothing to read. */
+    private static DtsClientException emptyResponse(Throwable cause) {
+        return new DtsClientException(200, "SDK.EmptyResponse", "An answer without a body", null, false, "", cause);
     }
 
     private static int status(String httpStatusCode) {
@@ -151,6 +165,11 @@ public final class DtsClient implements AutoCloseable {
         private SignatureAlgorithm signatureAlgorithm = SignatureAlgorithm.V3;
 
         private Builder() {
+        }
+
+        /** The endpoint the client will call; for tests of {@link #region(String)}. */
+        URI endpoint() {
+            return endpoint;
         }
 
         /** Any URL, e.g. the emulator's http://127.0.0.1:8080 (default https://dts.aliyuncs.com). */
