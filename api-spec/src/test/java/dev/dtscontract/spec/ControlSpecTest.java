@@ -65,14 +65,14 @@ class ControlSpecTest {
             }
             checked.add(method + " " + path);
         }));
-        assertEquals(17, checked.size(), "operations: " + checked);
+        assertEquals(19, checked.size(), "operations: " + checked);
     }
 
     @Test
     void everyRule_hasAnIdAndText() {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rules = (List<Map<String, Object>>) model().getInfo().getExtensions().get("x-rules");
-        assertEquals(List.of("C-GUARD", "C-SEED", "C-ENTITY", "C-RESET"), rules.stream().map(r -> r.get("id")).toList());
+        assertEquals(List.of("C-GUARD", "C-SEED", "C-ENTITY", "C-RESET", "C-CLOCK"), rules.stream().map(r -> r.get("id")).toList());
         rules.forEach(r -> assertTrue(r.get("text") != null && !r.get("text").toString().isBlank(), r.toString()));
     }
 }

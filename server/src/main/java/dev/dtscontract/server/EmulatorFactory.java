@@ -5,6 +5,7 @@ import dev.dtscontract.server.auth.Authenticator;
 import dev.dtscontract.server.auth.NonceMemory;
 import dev.dtscontract.server.auth.RequestAuthenticator;
 import dev.dtscontract.server.auth.Throttle;
+import dev.dtscontract.server.control.EmulatorClock;
 import dev.dtscontract.server.domain.InMemoryJobStore;
 import dev.dtscontract.server.domain.InstanceCatalogue;
 import dev.dtscontract.server.domain.JobStore;
@@ -21,7 +22,6 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.util.stream.Collectors;
 
 /** Wires the plain-Java domain and authentication from the seed, the spec and configuration. */
@@ -38,9 +38,10 @@ final class EmulatorFactory {
         return seedPath == null || seedPath.isBlank() ? SeedLoader.loadDefault() : SeedLoader.loadFile(seedPath);
     }
 
+    /** The one time source (C-CLOCK): injected as Clock, and the monotonic time of the nonce memory and throttle. */
     @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
+    EmulatorClock clock() {
+        return EmulatorClock.system();
     }
 
     @Singleton
@@ -65,7 +66,7 @@ final class EmulatorFactory {
 
     /** Created at start (@Context), so that running without authentication is said before the first request. */
     @Context
-    Authenticator authenticator(Accounts accounts, Clock clock, SpecContract contract,
+    Authenticator authenticator(Accounts accounts, EmulatorClock clock, SpecContract contract,
                                 @Value("${dts.auth.enabled:true}") boolean enabled,
                                 @Value("${dts.auth.rate-per-second:100000}") long ratePerSecond,
                                 @Value("${dts.auth.burst:100000}") long burst,
@@ -77,8 +78,8 @@ final class EmulatorFactory {
             return Authenticator.authenticationOff();
         }
         return new RequestAuthenticator(accounts,
-                new NonceMemory(RequestAuthenticator.NONCE_WINDOW, maxNoncesPerKey, System::nanoTime),
-                new Throttle(ratePerSecond, burst), clock, contract.parameters().values().stream()
+                new NonceMemory(RequestAuthenticator.NONCE_WINDOW, maxNoncesPerKey, clock::nanoTime),
+                new Throttle(ratePerSecond, burst, clock::nanoTime), clock, contract.parameters().values().stream()
                         .filter(ParameterDefinition::secret).map(ParameterDefinition::name).collect(Collectors.toSet()));
     }
 }

@@ -16,13 +16,16 @@ import dev.dtscontract.emulator.control.model.JobView;
 import dev.dtscontract.emulator.control.model.JournalEntry;
 import dev.dtscontract.emulator.control.model.Outcome;
 import dev.dtscontract.emulator.control.model.State;
+import dev.dtscontract.emulator.control.model.TimeAdvance;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The emulator's test-control API for a test: arrange jobs, instances and keys, read state and the request journal
- * back, inject faults. Thin over the generated {@link ControlApi} ({@link #api()} has every operation).
+ * back, inject faults, move the clock forward. Thin over the generated {@link ControlApi} ({@link #api()} has every operation).
  */
 public final class EmulatorControl {
 
@@ -103,6 +106,20 @@ public final class EmulatorControl {
     /** The next {@code times} requests wait this long before being handled. */
     public Fault delayNext(int times, int latencyMs) {
         return api.addFault(new FaultRequest(FaultKind.LATENCY).latencyMs(latencyMs).times(times));
+    }
+
+    /** The emulator's time: what the Timestamp check compares with (rule C-CLOCK). */
+    public Instant now() {
+        return Instant.parse(api.clock().getNow());
+    }
+
+    /**
+     * Moves the emulator's time forward (rule C-CLOCK): Timestamp check, nonce memory, throttling and recorded times
+     * together, for good. A client signing with the machine's time then signs {@code by} in the past, so give a test
+     * that advances the clock an emulator of its own. Whole seconds, 1 s to 1 year.
+     */
+    public Instant advanceClock(Duration by) {
+        return Instant.parse(api.advanceClock(new TimeAdvance(by.toSeconds())).getNow());
     }
 
     /** A job to add, with defaults a test rarely cares about. */

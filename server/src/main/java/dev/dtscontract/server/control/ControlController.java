@@ -6,6 +6,7 @@ import dev.dtscontract.server.control.model.Account;
 import dev.dtscontract.server.control.model.Fault;
 import dev.dtscontract.server.control.model.FaultKind;
 import dev.dtscontract.server.control.model.FaultRequest;
+import dev.dtscontract.server.control.model.EmulatorTime;
 import dev.dtscontract.server.control.model.Health;
 import dev.dtscontract.server.control.model.Instance;
 import dev.dtscontract.server.control.model.Job;
@@ -13,6 +14,7 @@ import dev.dtscontract.server.control.model.JobView;
 import dev.dtscontract.server.control.model.Journal;
 import dev.dtscontract.server.control.model.Outcome;
 import dev.dtscontract.server.control.model.State;
+import dev.dtscontract.server.control.model.TimeAdvance;
 import dev.dtscontract.server.domain.DatabaseInstance;
 import dev.dtscontract.server.domain.DtsJob;
 import dev.dtscontract.server.domain.ErrorCode;
@@ -21,13 +23,17 @@ import dev.dtscontract.server.seed.SeedException;
 import dev.dtscontract.server.seed.SeedLoader;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.context.ServerRequestContext;
+import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -41,17 +47,21 @@ import java.util.function.Predicate;
 public final class ControlController extends AbstractControlController {
 
     private static final String BODY = "request body";
+    /** TimeAdvance.seconds' maximum in the spec. */
+    private static final long MAX_ADVANCE_SECONDS = 31_536_000L;
 
     private final EmulatorState state;
     private final dev.dtscontract.server.control.Journal journal;
     private final JobHistory history;
     private final Faults faults;
+    private final EmulatorClock clock;
 
     private final JsonMapper json;
 
     public ControlController(EmulatorState state, dev.dtscontract.server.control.Journal journal, JobHistory history, Faults faults,
-                             JsonMapper json) {
+                             EmulatorClock clock, JsonMapper json) {
         this.json = json;
+        this.clock = clock;
         this.state = state;
         this.journal = journal;
         this.history = history;
@@ -215,6 +225,39 @@ public final class ControlController extends AbstractControlController {
     public List<Fault> clearFaults() {
         faults.clear();
         return List.of();
+    }
+
+    @Override
+    public EmulatorTime clock() {
+        return new EmulatorTime(clock.instant().toString(), clock.advanced().toSeconds());
+    }
+
+    /** The body is read here, strictly (the typed argument would take 1.5 for 1): one key, an integer. */
+    @Override
+    public EmulatorTime advanceClock(TimeAdvance ignored) {
+        Map<String, Object> request;
+        try {
+            request = json.readValue(body(), Argument.mapOf(String.class, Object.class));
+        } catch (IOException | RuntimeException unreadable) {
+            throw ControlViolation.invalidParameter("the body must be a JSON object like {\"seconds\": 60}");
+        }
+        if (request == null || !request.keySet().stream().allMatch("seconds"::equals)) {
+            throw ControlViolation.invalidParameter("the body must be a JSON object like {\"seconds\": 60}, with no other key");
+        }
+        Object value = request.get("seconds");
+        if (value != null && !(value instanceof Integer || value instanceof Long)) {
+            throw ControlViolation.invalidParameter("seconds must be a whole number of seconds, not " + value);
+        }
+        Long seconds = value == null ? null : ((Number) value).longValue();
+        if (seconds == null || seconds < 1 || seconds > MAX_ADVANCE_SECONDS) {
+            throw ControlViolation.invalidParameter("seconds must be from 1 to " + MAX_ADVANCE_SECONDS + " (one year), not " + seconds);
+        }
+        try {
+            clock.advance(Duration.ofSeconds(seconds));
+        } catch (IllegalArgumentException tooFar) {
+            throw ControlViolation.invalidParameter(tooFar.getMessage() + "; it is " + clock.advanced().toSeconds() + " s ahead");
+        }
+        return clock();
     }
 
     /** The body a journal entry answered, as JSON (the answer of a request that asked for XML has the same content). */
