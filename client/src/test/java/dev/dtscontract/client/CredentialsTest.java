@@ -18,6 +18,8 @@ class CredentialsTest {
         assertTrue(text.contains("LTAIid"));
         assertFalse(text.contains("s3cr3t"), text);
         assertFalse(text.contains("tok3n"), text);
+        assertEquals("Credentials[accessKeyId=LTAIid, accessKeySecret=******, securityToken=******]", text);
+        assertEquals("Credentials[accessKeyId=LTAIid, accessKeySecret=******]", Credentials.of("LTAIid", "s3cr3t-value").toString());
     }
 
     @Test

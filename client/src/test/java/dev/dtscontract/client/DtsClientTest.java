@@ -308,6 +308,39 @@ class DtsClientTest {
     }
 
     @Test
+    void everyRequiredParameter_isNamedWhenMissing_andNothingIsSent() {
+        DtsClient c = client();
+        assertEquals("EndpointInstanceType is required", assertThrows(IllegalArgumentException.class,
+                () -> c.modifyDtsJobEndpoint(documentedSample().endpointInstanceType(null))).getMessage());
+        assertEquals("DtsJobId or DtsInstanceId is required", assertThrows(IllegalArgumentException.class,
+                () -> c.modifyDtsJobEndpoint(documentedSample().dtsInstanceId(null).dtsJobId(null))).getMessage());
+        assertThrows(NullPointerException.class, () -> c.modifyDtsJobEndpoint(null));
+        assertEquals(0, wm.getAllServeEvents().size());
+    }
+
+    @Test
+    void closedClient_sendsNothing() {
+        serve(SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json"));
+        DtsClient c = client();
+        c.close();
+        assertThrows(RuntimeException.class, () -> c.modifyDtsJobEndpoint(documentedSample()));
+        assertEquals(0, wm.getAllServeEvents().size(), "its HTTP client was stopped with it");
+    }
+
+    @Test
+    void successFalseOn200_takesItsStatusFromHttpStatusCode_or200() {
+        for (String[] row : new String[][] {{"\"HttpStatusCode\":\"403\",", "403"}, {"", "200"}, {"\"HttpStatusCode\":\"forbidden\",", "200"}}) {
+            wm.resetAll();
+            wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withBody("{\"RequestId\":\"R2\"," + row[0] + "\"Success\":false,\"ErrCode\":\"Forbidden.NoPermission\",\"ErrMessage\":\"no\"}")));
+            DtsClientException e = assertThrows(DtsClientException.class, () -> client().modifyDtsJobEndpoint(documentedSample()));
+            assertEquals(Integer.parseInt(row[1]), e.status(), row[0]);
+            assertEquals("Forbidden.NoPermission", e.code());
+            client.close();
+        }
+    }
+
+    @Test
     void malformedRegion_isRejected() {
         assertThrows(IllegalArgumentException.class, () -> DtsClient.builder().region("not a region"));
     }

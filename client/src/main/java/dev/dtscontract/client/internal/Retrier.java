@@ -25,7 +25,12 @@ public final class Retrier {
     private final LongUnaryOperator jitter;
 
     public Retrier(RetryPolicy policy) {
-        this(policy, d -> Thread.sleep(d.toMillis()), bound -> bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1));
+        this(policy, d -> Thread.sleep(d.toMillis()), Retrier::randomUpTo);
+    }
+
+    /** A random delay from 0 to {@code bound} milliseconds, both included; 0 when there is nothing to spread. */
+    static long randomUpTo(long bound) {
+        return bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1);
     }
 
     public Retrier(RetryPolicy policy, Sleeper sleeper, LongUnaryOperator jitter) {

@@ -66,4 +66,38 @@ class RetrierTest {
         }));
         assertEquals(2, sleeps.size());
     }
+
+    @Test
+    void defaultJitter_staysWithinZeroAndTheBound_andReachesBoth() {
+        assertEquals(0, Retrier.randomUpTo(0));
+        assertEquals(0, Retrier.randomUpTo(-5));
+        java.util.Set<Long> seen = new java.util.TreeSet<>();
+        for (int i = 0; i < 2_000; i++) {
+            long d = Retrier.randomUpTo(3);
+            assertEquals(true, d >= 0 && d <= 3, "out of range: " + d);
+            seen.add(d);
+        }
+        assertEquals(java.util.Set.of(0L, 1L, 2L, 3L), seen, "the bound itself is included");
+    }
+
+    @Test
+    void defaultSleeper_waitsTheDelay() {
+        long start = System.nanoTime();
+        assertThrows(DtsClientException.class, () -> new Retrier(new RetryPolicy(2, Duration.ofMillis(100), Duration.ofMillis(100)))
+                .call(() -> { throw failure(true); }));
+        assertEquals(true, (System.nanoTime() - start) / 1_000_000 >= 50, "at least half the 100 ms ceiling was waited");
+    }
+
+    @Test
+    void interruptedWait_givesUpWithTheFailure_andKeepsTheInterrupt() {
+        DtsClientException cause = failure(true);
+        Retrier interrupted = new Retrier(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1)),
+                d -> { throw new InterruptedException(); }, b -> 0);
+        try {
+            assertSame(cause, assertThrows(DtsClientException.class, () -> interrupted.call(() -> { throw cause; })));
+            assertEquals(true, Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }

@@ -18,6 +18,7 @@ import java.util.function.LongSupplier;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each authentication error of R-SIGNATURE and R-THROTTLING, with its code and the status the spec gives it. */
 class RequestAuthenticatorTest {
@@ -84,6 +85,36 @@ class RequestAuthenticatorTest {
     void timestampWithinFifteenMinutesEitherWay_isAccepted() {
         authenticator.authenticate("GET", signed(TestSigner.DEMO, NOW.plus(Duration.ofMinutes(14))));
         authenticator.authenticate("GET", signed(TestSigner.DEMO, NOW.minus(Duration.ofMinutes(14))));
+    }
+
+    @Test
+    void timestampExactlyFifteenMinutesAway_isStillAccepted_oneSecondMoreIsNot() {
+        authenticator.authenticate("GET", signed(TestSigner.DEMO, NOW.plus(Duration.ofMinutes(15))));
+        authenticator.authenticate("GET", signed(TestSigner.DEMO, NOW.minus(Duration.ofMinutes(15))));
+        assertRefused("InvalidTimeStamp.Expired", 400, signed(TestSigner.DEMO, NOW.plus(Duration.ofSeconds(901))));
+    }
+
+    @Test
+    void signatureDoesNotMatch_showsTheStringToSign_withEverySecretValueMasked() {
+        Map<String, String> request = TestSigner.decode(SignRequest.sign("GET", "Action=ModifyDtsJobEndpoint&DtsJobId=j1&Endpoint=src"
+                + "&EndpointInstanceType=rds&Password=pw-7Hq2&ShardPassword=sp-4Kd8", TestSigner.DEMO, NOW));
+        request.put("Password", "pw-7Hq2-tampered");
+        RuleViolation v = assertThrows(RuleViolation.class, () -> authenticator.authenticate("GET", request));
+        Map<String, String> shown = new java.util.TreeMap<>(request);
+        shown.put("Password", "******");
+        shown.put("ShardPassword", "******");
+        assertEquals("Specified signature is not matched with our calculation. server string to sign is ["
+                + RpcSignature.stringToSign("GET", shown) + " (secret values shown as ******)]", v.getMessage());
+        assertTrue(RpcSignature.stringToSign("GET", shown).contains("Password%3D%252A%252A%252A%252A%252A%252A%26"));
+    }
+
+    @Test
+    void signatureDoesNotMatch_withoutSecrets_saysNothingAboutMasking() {
+        Map<String, String> request = signed(TestSigner.DEMO, NOW);
+        request.put("Endpoint", "dest");
+        RuleViolation v = assertThrows(RuleViolation.class, () -> authenticator.authenticate("GET", request));
+        assertEquals("Specified signature is not matched with our calculation. server string to sign is ["
+                + RpcSignature.stringToSign("GET", new java.util.TreeMap<>(request)) + "]", v.getMessage());
     }
 
     @Test

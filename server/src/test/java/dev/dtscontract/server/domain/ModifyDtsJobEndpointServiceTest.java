@@ -247,6 +247,18 @@ class ModifyDtsJobEndpointServiceTest {
         }
 
         @Test
+        void portsAtTheEdgesOfTheRange_areAccepted() {
+            for (String port : new String[] {"1", "65535"}) {
+                Commands c = Commands.forJob("jecs0000000001");
+                c.instanceType = InstanceType.OTHER;
+                c.endpointIp = "203.0.113.7";
+                c.endpointPort = port;
+                c.dryRun = true;
+                assertFalse(modify(c).applied(), port);
+            }
+        }
+
+        @Test
         void malformedIp_isInvalidParameter() {
             for (String ip : new String[] {"172.168.XX.XXX", "256.1.1.1", "example.com", "1.2.3"}) {
                 Commands c = Commands.forJob("jecs0000000001");
@@ -481,6 +493,25 @@ class ModifyDtsJobEndpointServiceTest {
             c.endpointInstanceId = "pgm-bp1pgnew000001";
             c.database = "orders";
             assertViolation("R-POSTGRESQL-LATENCY", ErrorCode.LATENCY_TOO_HIGH, () -> modify(c));
+        }
+
+        @Test
+        void sourcePostgreSqlAtThirtySecondsLatency_isRefused_at29ItIsChecked() {
+            DtsJob lagging = job("jpglag00000001");
+            for (int latency : new int[] {30, 29}) {
+                store.put(new DtsJob(lagging.dtsJobId(), lagging.dtsInstanceId(), lagging.regionId(), lagging.resourceGroupId(),
+                        lagging.ownerAccountId(), lagging.kind(), lagging.status(), latency, lagging.checkpoint(), lagging.source(),
+                        lagging.destination(), lagging.version()));
+                Commands c = Commands.forJob("jpglag00000001");
+                c.endpointInstanceId = "pgm-bp1pgnew000001";
+                c.database = "orders";
+                c.dryRun = true;
+                if (latency == 30) {
+                    assertViolation("R-POSTGRESQL-LATENCY", ErrorCode.LATENCY_TOO_HIGH, () -> modify(c));
+                } else {
+                    assertFalse(modify(c).applied());
+                }
+            }
         }
 
         @Test
