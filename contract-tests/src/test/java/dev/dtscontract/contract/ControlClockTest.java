@@ -48,28 +48,17 @@ class ControlClockTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "{\"seconds\": 0}                | seconds must be from 1 to 31536000 (one year), not 0",
-            "{\"seconds\": -5}               | seconds must be from 1 to 31536000 (one year), not -5",
-            "{\"seconds\": 31536001}         | seconds must be from 1 to 31536000 (one year), not 31536001",
-            "{}                              | seconds must be from 1 to 31536000 (one year), not null",
-    })
-    void invalidAdvance_isAControlErrorNamingTheRange_andMovesNothing(String body, String message) {
-        long before = advancedSeconds();
-        RawHttp.Response r = send("POST", body);
-        assertEquals(400, r.status(), r.body());
-        assertEquals("{\"code\":\"InvalidParameter\",\"message\":\"" + message + "\"}", r.body());
-        assertEquals(before, advancedSeconds());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
+            "{\"seconds\": 0}                  | seconds must be from 1 to 31536000 (one year), not 0",
+            "{\"seconds\": -5}                 | seconds must be from 1 to 31536000 (one year), not -5",
+            "{\"seconds\": 31536001}           | seconds must be from 1 to 31536000 (one year), not 31536001",
+            "{}                                | seconds must be from 1 to 31536000 (one year), not null",
             "{\"seconds\": \"60\"}               | seconds must be a whole number of seconds, not 60",
             "{\"seconds\": 1.5}                | seconds must be a whole number of seconds, not 1.5",
-            "not json                        | The request cannot be read.",
-            "[60]                            | The request cannot be read.",
             "{\"seconds\": 60, \"minutes\": 1} | the body must be a JSON object like {\\\"seconds\\\": 60}, with no other key",
+            "not json                          | The request cannot be read.",
+            "[60]                              | The request cannot be read.",
     })
-    void malformedAdvance_isAControlErrorSayingWhatIsExpected_andMovesNothing(String body, String message) {
+    void invalidAdvance_isAControlErrorSayingWhatIsExpected_andMovesNothing(String body, String message) {
         long before = advancedSeconds();
         RawHttp.Response r = send("POST", body);
         assertEquals(400, r.status(), r.body());

@@ -81,6 +81,11 @@ final class Emulator implements BeforeAllCallback, AfterAllCallback {
         return new Provider(url(), Duration.ofSeconds(10)).send(name, request);
     }
 
+    /** What an answer says, in one word: OK for a 200, else its error Code (JSON answers). */
+    static String outcome(Exchange e) {
+        return e.status() == 200 ? "OK" : e.responseBody().replaceAll("(?s).*\"Code\":\"([^\"]+)\".*", "$1");
+    }
+
     /** The same, unsigned, against any server, e.g. a WireMock double. */
     static Exchange send(URI base, String name, String method, String query, String formBody) {
         return new Provider(base, Duration.ofSeconds(10)).send(name, SignedRequest.unsigned(method, single(query), single(formBody)));

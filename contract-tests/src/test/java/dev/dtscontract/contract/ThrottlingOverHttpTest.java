@@ -33,7 +33,7 @@ class ThrottlingOverHttpTest {
         for (int i = 0; i < n; i++) {
             Exchange e = new Provider(emulator.url(), Duration.ofSeconds(10)).send("throttled?", SignedRequest.rpc("GET", SAMPLE, Map.of(),
                     DemoCredentials.DEMO, emulator.examples().control().now(), UUID.randomUUID().toString()));
-            codes.add(e.status() == 200 ? "OK" : e.responseBody().replaceAll("(?s).*\"Code\":\"([^\"]+)\".*", "$1"));
+            codes.add(Emulator.outcome(e));
         }
         return codes;
     }
