@@ -17,11 +17,6 @@ public final class Throttle {
     private final TimeMeter time;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    /** With {@link System#nanoTime()}. */
-    public Throttle(long ratePerSecond, long burst) {
-        this(ratePerSecond, burst, System::nanoTime);
-    }
-
     /** @param nanoTime a monotonic clock in nanoseconds, e.g. the emulator's (rule C-CLOCK) */
     public Throttle(long ratePerSecond, long burst, LongSupplier nanoTime) {
         if (ratePerSecond < 1 || burst < 1) {

@@ -67,8 +67,8 @@ class AuthValuesTest {
         assertTrue(throttle.tryAcquire("k"));
         assertFalse(throttle.tryAcquire("k"));
         assertEquals("dts.auth rate-per-second and burst must be at least 1",
-                assertThrows(IllegalArgumentException.class, () -> new Throttle(0, 1)).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new Throttle(1, 0));
+                assertThrows(IllegalArgumentException.class, () -> new Throttle(0, 1, System::nanoTime)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Throttle(1, 0, System::nanoTime));
     }
 
     @Test

@@ -29,7 +29,7 @@ class RequestAuthenticatorTest {
 
     private final AtomicLong nanos = new AtomicLong();
     private final LongSupplier ticker = nanos::get;
-    private RequestAuthenticator authenticator = authenticator(new Throttle(1000, 1000));
+    private RequestAuthenticator authenticator = authenticator(new Throttle(1000, 1000, ticker));
 
     private RequestAuthenticator authenticator(Throttle throttle) {
         return new RequestAuthenticator(ACCOUNTS, new NonceMemory(RequestAuthenticator.WINDOW, 10_000, ticker), throttle,
@@ -212,7 +212,7 @@ class RequestAuthenticatorTest {
 
     @Test
     void burstBeyondTheBucket_isThrottled() {
-        authenticator = authenticator(new Throttle(1, 3));
+        authenticator = authenticator(new Throttle(1, 3, ticker));
         for (int i = 0; i < 3; i++) {
             authenticator.authenticate("GET", signed(TestSigner.DEMO, NOW));
         }
@@ -221,7 +221,7 @@ class RequestAuthenticatorTest {
 
     @Test
     void throttling_isPerAccessKey() {
-        authenticator = authenticator(new Throttle(1, 1));
+        authenticator = authenticator(new Throttle(1, 1, ticker));
         authenticator.authenticate("GET", signed(TestSigner.DEMO, NOW));
         authenticator.authenticate("GET", signed(TestSigner.key("LTAI5tOtherAccessKey001"), NOW));
     }

@@ -17,7 +17,7 @@ class SignRequestTest {
     void signedQuery_isAcceptedByTheAuthenticator() {
         String query = SignRequest.sign("GET", "Action=ModifyDtsJobEndpoint&DtsJobId=m4312mab158%2A%2A%2A%2A", TestSigner.DEMO, NOW);
         RequestAuthenticator authenticator = new RequestAuthenticator(dev.dtscontract.server.seed.SeedLoader.loadDefault().accounts(),
-                new NonceMemory(RequestAuthenticator.WINDOW, 100, () -> 0L), new Throttle(10, 10), Clock.fixed(NOW, ZoneOffset.UTC), java.util.Set.of());
+                new NonceMemory(RequestAuthenticator.WINDOW, 100, () -> 0L), new Throttle(10, 10, System::nanoTime), Clock.fixed(NOW, ZoneOffset.UTC), java.util.Set.of());
         assertEquals("1507800203001111", authenticator.authenticate("GET", TestSigner.decode(query)).accountId().orElseThrow());
     }
 
@@ -26,7 +26,7 @@ class SignRequestTest {
         AccessKey given = SignRequest.key("LTAI5tDemoAccessKey0001", "DemoSecretForLocalUseOnly0001", null);
         String query = SignRequest.sign("GET", "Action=ModifyDtsJobEndpoint&DtsJobId=j1", given, NOW);
         RequestAuthenticator authenticator = new RequestAuthenticator(dev.dtscontract.server.seed.SeedLoader.loadDefault().accounts(),
-                new NonceMemory(RequestAuthenticator.WINDOW, 100, () -> 0L), new Throttle(10, 10), Clock.fixed(NOW, ZoneOffset.UTC), java.util.Set.of());
+                new NonceMemory(RequestAuthenticator.WINDOW, 100, () -> 0L), new Throttle(10, 10, System::nanoTime), Clock.fixed(NOW, ZoneOffset.UTC), java.util.Set.of());
         assertEquals("1507800203001111", authenticator.authenticate("GET", TestSigner.decode(query)).accountId().orElseThrow());
     }
 

@@ -34,7 +34,7 @@ class SignatureV3Test {
 
     private static RequestAuthenticator authenticator(Instant now) {
         return new RequestAuthenticator(ACCOUNTS, new NonceMemory(RequestAuthenticator.NONCE_WINDOW, 1000, () -> 0L),
-                new Throttle(1000, 1000), Clock.fixed(now, ZoneOffset.UTC), Set.of("Password"));
+                new Throttle(1000, 1000, System::nanoTime), Clock.fixed(now, ZoneOffset.UTC), Set.of("Password"));
     }
 
     private static AcsRequest request(CapturedRequest c, Map<String, String> headerChanges, byte[] body) {
@@ -69,7 +69,7 @@ class SignatureV3Test {
         CapturedRequest c = CapturedRequest.load("java-post-query");
         Accounts wrong = new Accounts(List.of(new AccessKey("LTAI5tDemoAccessKey0001", "1507800203001111", "not-the-secret", true, null, null)), List.of());
         RequestAuthenticator authenticator = new RequestAuthenticator(wrong, new NonceMemory(RequestAuthenticator.NONCE_WINDOW, 10, () -> 0L),
-                new Throttle(10, 10), Clock.fixed(c.signedAt(), ZoneOffset.UTC), Set.of());
+                new Throttle(10, 10, System::nanoTime), Clock.fixed(c.signedAt(), ZoneOffset.UTC), Set.of());
         RuleViolation v = assertThrows(RuleViolation.class, () -> authenticator.authenticateV3(request(c)));
         assertEquals("SignatureDoesNotMatch", v.code().wire());
         // The string to sign of the wire-facts document for this very request.
