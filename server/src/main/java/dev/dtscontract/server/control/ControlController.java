@@ -182,7 +182,7 @@ public final class ControlController extends AbstractControlController {
                 && (code == null || code.equals(e.code()))
                 && (outcome == null || outcome.name().equals(e.ending().name()))
                 && (since == null || !e.time().isBefore(since));
-        return new Journal(journal.newestFirst(filter, max).stream().map(e -> ControlViews.entry(e, answer(e))).toList(), journal.recorded(),
+        return new Journal(journal.newestFirst(filter, max).stream().map(e -> ControlViews.entry(e, e.answer().orElse(null))).toList(), journal.recorded(),
                 journal.capacity());
     }
 
@@ -258,17 +258,6 @@ public final class ControlController extends AbstractControlController {
             throw ControlViolation.invalidParameter(tooFar.getMessage() + "; it is " + clock.advanced().toSeconds() + " s ahead");
         }
         return clock();
-    }
-
-    /** The body a journal entry answered, as JSON (the answer of a request that asked for XML has the same content). */
-    private String answer(dev.dtscontract.server.control.Journal.Entry e) {
-        return e.answer().map(body -> {
-            try {
-                return json.writeValueAsString(body);
-            } catch (java.io.IOException unwritable) {
-                return null;
-            }
-        }).orElse(null);
     }
 
     private static String body() {

@@ -1,23 +1,27 @@
 package dev.dtscontract.server.control;
 
 import dev.dtscontract.server.rpc.Exchange;
+import dev.dtscontract.server.rpc.ParameterDefinition;
+import dev.dtscontract.server.rpc.SpecContract;
 import dev.dtscontract.server.rpc.UrlEncoded;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The request journal: the last {@code dts.journal.size} requests of the RPC surface (default 1000; 0 turns it off),
- * in a lock-free ring, so recording costs a request one slot write. Entries hold parameters already masked.
+ * in a ring of {@link JournalSlot}s that keep each entry as bytes, so recording costs a request one counter increment
+ * and one slot write, and the ring never holds a request's objects. Secret values are kept as sent and shown masked.
  */
 @Singleton
 public final class Journal {
@@ -43,19 +47,19 @@ public final class Journal {
         private final String code;
         private final String rule;
         private final Exchange.Ending ending;
-        private final Object answer;
+        private final String answer;
 
         /**
          * @param rawQuery the query as received (secrets included: kept, never exposed unmasked), or null
          * @param rawForm  the form body as received, or null
          * @param v3Action x-acs-action and x-acs-version of a V3 request, or null
          * @param secrets  names of the parameters whose values {@link #parameters()} masks
-         * @param answer   the body answered, as the response carried it (a model object, written out only when read), or null
+         * @param answer   the body answered, as JSON (also when the request asked for XML: same content), or null
          */
         public Entry(Instant time, String requestId, String method, String path, Exchange.Signature signature, String accessKeyId,
                      String caller, String action, String dtsJobId, String dtsInstanceId, String rawQuery, String rawForm,
                      String v3Action, String v3Version, Set<String> secrets, int status, String code, String rule,
-                     Exchange.Ending ending, Object answer) {
+                     Exchange.Ending ending, String answer) {
             this.time = time;
             this.requestId = requestId;
             this.method = method;
@@ -111,7 +115,11 @@ public final class Journal {
         public String code() { return code; }
         public String rule() { return rule; }
         public Exchange.Ending ending() { return ending; }
-        public Optional<Object> answer() { return Optional.ofNullable(answer); }
+        String rawQuery() { return rawQuery; }
+        String rawForm() { return rawForm; }
+        String v3Action() { return v3Action; }
+        String v3Version() { return v3Version; }
+        public Optional<String> answer() { return Optional.ofNullable(answer); }
 
         @Override
         public String toString() { // never the values as sent
@@ -119,20 +127,21 @@ public final class Journal {
         }
     }
 
-    private record Slot(long sequence, Entry entry) {
-    }
-
     private final int capacity;
-    private final AtomicReferenceArray<Slot> ring;
+    private final JournalSlot[] ring;
+    private final Set<String> secrets;
     private final AtomicLong recorded = new AtomicLong();
     private volatile long clearedBefore;
 
-    public Journal(@Value("${dts.journal.size:1000}") int capacity) {
+    public Journal(@Value("${dts.journal.size:1000}") int capacity, SpecContract contract) {
         if (capacity < 0 || capacity > 1_000_000) {
             throw new IllegalArgumentException("dts.journal.size (DTS_JOURNAL_SIZE) must be between 0 and 1000000, not " + capacity);
         }
         this.capacity = capacity;
-        this.ring = new AtomicReferenceArray<>(Math.max(capacity, 1));
+        this.ring = new JournalSlot[capacity];
+        Arrays.setAll(ring, i -> new JournalSlot());
+        this.secrets = contract.parameters().values().stream().filter(ParameterDefinition::secret)
+                .map(ParameterDefinition::name).collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean enabled() {
@@ -143,12 +152,17 @@ public final class Journal {
         return capacity;
     }
 
+    /** Names of the parameters whose values an entry shows masked: the spec's secret ones ({@code format: password}). */
+    public Set<String> secrets() {
+        return secrets;
+    }
+
     public void record(Entry entry) {
         if (capacity == 0) {
             return;
         }
         long sequence = recorded.getAndIncrement();
-        ring.set((int) (sequence % capacity), new Slot(sequence, entry));
+        ring[(int) (sequence % capacity)].write(sequence, entry);
     }
 
     /** Requests recorded since the journal was last emptied, including those the bound dropped. */
@@ -156,17 +170,21 @@ public final class Journal {
         return recorded.get() - clearedBefore;
     }
 
-    /** The kept entries that match, newest first, at most {@code limit}. */
+    /**
+     * The kept entries that match, newest first, at most {@code limit}. A request still being recorded, or whose place
+     * a later one took while this reads, is left out.
+     */
     public List<Entry> newestFirst(Predicate<Entry> filter, int limit) {
-        List<Slot> slots = new ArrayList<>(capacity);
-        for (int i = 0; i < (capacity == 0 ? 0 : capacity); i++) {
-            Slot slot = ring.get(i);
-            if (slot != null && slot.sequence() >= clearedBefore) {
-                slots.add(slot);
+        List<Entry> found = new ArrayList<>();
+        long newest = recorded.get() - 1;
+        long oldest = Math.max(clearedBefore, newest - capacity + 1);
+        for (long sequence = newest; sequence >= oldest && found.size() < limit; sequence--) {
+            Entry entry = ring[(int) (sequence % capacity)].read(sequence, secrets);
+            if (entry != null && filter.test(entry)) {
+                found.add(entry);
             }
         }
-        slots.sort((a, b) -> Long.compare(b.sequence(), a.sequence()));
-        return slots.stream().map(Slot::entry).filter(filter).limit(limit).toList();
+        return found;
     }
 
     public void clear() {

@@ -2,18 +2,16 @@ package dev.dtscontract.server.control;
 
 import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.rpc.Exchange;
-import dev.dtscontract.server.rpc.ParameterDefinition;
 import dev.dtscontract.server.rpc.RequestIds;
 import dev.dtscontract.server.rpc.RpcCall;
-import dev.dtscontract.server.rpc.SpecContract;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Writes every answered request of the RPC surface to the {@link Journal}, from what the edge and the controller noted
@@ -25,13 +23,12 @@ public final class JournalRecorder {
 
     private final Journal journal;
     private final Clock clock;
-    private final Set<String> secrets;
+    private final JsonMapper json;
 
-    public JournalRecorder(Journal journal, Clock clock, SpecContract contract) {
+    public JournalRecorder(Journal journal, Clock clock, JsonMapper json) {
         this.journal = journal;
         this.clock = clock;
-        this.secrets = contract.parameters().values().stream().filter(ParameterDefinition::secret)
-                .map(ParameterDefinition::name).collect(Collectors.toUnmodifiableSet());
+        this.json = json;
     }
 
     public void record(HttpRequest<?> request, HttpResponse<?> response) {
@@ -43,16 +40,25 @@ public final class JournalRecorder {
     }
 
     private Journal.Entry entry(HttpRequest<?> request, HttpResponse<?> response, Exchange exchange) {
-        // Only the raw query and form are kept, not a map of decoded values per request: entries live long enough to be
-        // copied by young collections. Secret values are masked when the journal is read (Journal.Entry#parameters).
+        // Only the raw query and form are kept, not a map of decoded values: the journal reads them when asked. Secret
+        // values are masked when the journal is read (Journal.Entry#parameters).
         Map<String, String> sent = exchange.sent();
         RpcCall call = exchange.call().orElse(null);
         String accessKeyId = call != null ? call.caller().accessKeyId().orElse(null) : sent.get("AccessKeyId");
         String caller = call != null ? call.caller().accountId().orElse(null) : null;
         return new Journal.Entry(clock.instant(), RequestIds.of(request), exchange.method(), exchange.path(), exchange.signature(),
                 accessKeyId, caller, sent.get("Action"), exchange.dtsJobId().orElse(sent.get("DtsJobId")), sent.get("DtsInstanceId"),
-                exchange.rawQuery(), exchange.rawForm(), exchange.v3Action(), exchange.v3Version(), secrets, response.getStatus().getCode(),
-                exchange.code().map(ErrorCode::wire).orElse(null), exchange.rule().orElse(null), exchange.ending(),
-                exchange.dropped() ? null : response.getBody().orElse(null));
+                exchange.rawQuery(), exchange.rawForm(), exchange.v3Action(), exchange.v3Version(), journal.secrets(),
+                response.getStatus().getCode(), exchange.code().map(ErrorCode::wire).orElse(null), exchange.rule().orElse(null),
+                exchange.ending(), exchange.dropped() ? null : response.getBody().map(this::asJson).orElse(null));
+    }
+
+    /** The answer's body as JSON, whatever format the response is written in (the journal shows its content). */
+    private String asJson(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (IOException unwritable) {
+            return null;
+        }
     }
 }
