@@ -182,7 +182,7 @@ public final class ControlController extends AbstractControlController {
                 && (code == null || code.equals(e.code()))
                 && (outcome == null || outcome.name().equals(e.ending().name()))
                 && (since == null || !e.time().isBefore(since));
-        return new Journal(journal.newestFirst(filter, max).stream().map(e -> ControlViews.entry(e, e.answer().orElse(null))).toList(), journal.recorded(),
+        return new Journal(journal.newestFirst(filter, max).stream().map(e -> ControlViews.entry(e, e.answer().map(a -> a.json(JournalAnswer.writer(json))).orElse(null))).toList(), journal.recorded(),
                 journal.capacity());
     }
 

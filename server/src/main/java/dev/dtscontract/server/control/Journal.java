@@ -47,19 +47,19 @@ public final class Journal {
         private final String code;
         private final String rule;
         private final Exchange.Ending ending;
-        private final String answer;
+        private final JournalAnswer answer;
 
         /**
          * @param rawQuery the query as received (secrets included: kept, never exposed unmasked), or null
          * @param rawForm  the form body as received, or null
          * @param v3Action x-acs-action and x-acs-version of a V3 request, or null
          * @param secrets  names of the parameters whose values {@link #parameters()} masks
-         * @param answer   the body answered, as JSON (also when the request asked for XML: same content), or null
+         * @param answer   the body answered, as the journal keeps it (shown as JSON, also when XML was asked), or null
          */
         public Entry(Instant time, String requestId, String method, String path, Exchange.Signature signature, String accessKeyId,
                      String caller, String action, String dtsJobId, String dtsInstanceId, String rawQuery, String rawForm,
                      String v3Action, String v3Version, Set<String> secrets, int status, String code, String rule,
-                     Exchange.Ending ending, String answer) {
+                     Exchange.Ending ending, JournalAnswer answer) {
             this.time = time;
             this.requestId = requestId;
             this.method = method;
@@ -119,7 +119,7 @@ public final class Journal {
         String rawForm() { return rawForm; }
         String v3Action() { return v3Action; }
         String v3Version() { return v3Version; }
-        public Optional<String> answer() { return Optional.ofNullable(answer); }
+        public Optional<JournalAnswer> answer() { return Optional.ofNullable(answer); }
 
         @Override
         public String toString() { // never the values as sent

@@ -9,7 +9,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 
@@ -23,12 +22,12 @@ public final class JournalRecorder {
 
     private final Journal journal;
     private final Clock clock;
-    private final JsonMapper json;
+    private final java.util.function.Function<Object, String> asJson;
 
     public JournalRecorder(Journal journal, Clock clock, JsonMapper json) {
         this.journal = journal;
         this.clock = clock;
-        this.json = json;
+        this.asJson = JournalAnswer.writer(json);
     }
 
     public void record(HttpRequest<?> request, HttpResponse<?> response) {
@@ -50,15 +49,6 @@ public final class JournalRecorder {
                 accessKeyId, caller, sent.get("Action"), exchange.dtsJobId().orElse(sent.get("DtsJobId")), sent.get("DtsInstanceId"),
                 exchange.rawQuery(), exchange.rawForm(), exchange.v3Action(), exchange.v3Version(), journal.secrets(),
                 response.getStatus().getCode(), exchange.code().map(ErrorCode::wire).orElse(null), exchange.rule().orElse(null),
-                exchange.ending(), exchange.dropped() ? null : response.getBody().map(this::asJson).orElse(null));
-    }
-
-    /** The answer's body as JSON, whatever format the response is written in (the journal shows its content). */
-    private String asJson(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (IOException unwritable) {
-            return null;
-        }
+                exchange.ending(), exchange.dropped() ? null : response.getBody().map(body -> JournalAnswer.of(body, asJson)).orElse(null));
     }
 }

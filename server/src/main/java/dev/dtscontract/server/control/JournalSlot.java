@@ -38,9 +38,10 @@ final class JournalSlot {
         putInt(entry.ending().ordinal());
         for (String text : new String[] {entry.requestId(), entry.method(), entry.path(), entry.accessKeyId(), entry.caller(),
                 entry.action(), entry.dtsJobId(), entry.dtsInstanceId(), entry.rawQuery(), entry.rawForm(), entry.v3Action(),
-                entry.v3Version(), entry.code(), entry.rule(), entry.answer().orElse(null)}) {
+                entry.v3Version(), entry.code(), entry.rule()}) {
             putString(text);
         }
+        putAnswer(entry.answer().orElse(null));
         if (bytes.length > KEPT_BUFFER_LIMIT && length <= KEPT_BUFFER_LIMIT / 4) {
             bytes = java.util.Arrays.copyOf(bytes, KEPT_BUFFER_LIMIT / 4);
         }
@@ -58,7 +59,47 @@ final class JournalSlot {
         Exchange.Ending ending = ENDINGS[getInt()];
         return new Journal.Entry(time, getString(), getString(), getString(), signature, getString(), getString(), getString(),
                 getString(), getString(), getString(), getString(), getString(), getString(), secrets, status, getString(), getString(),
-                ending, getString());
+                ending, getAnswer());
+    }
+
+    private static final int NO_ANSWER = 0;
+    private static final int JSON = 1;
+    private static final int VALUES = 2;
+
+    private void putAnswer(JournalAnswer answer) {
+        if (answer instanceof JournalAnswer.Json json) {
+            putInt(JSON);
+            putString(json.text());
+        } else if (answer instanceof JournalAnswer.Values values) {
+            putInt(VALUES);
+            putString(values.model().getName());
+            putInt(values.values().size());
+            values.values().forEach(this::putString);
+        } else {
+            putInt(NO_ANSWER);
+        }
+    }
+
+    private JournalAnswer getAnswer() {
+        int kind = getInt();
+        if (kind == JSON) {
+            return new JournalAnswer.Json(getString());
+        }
+        if (kind == NO_ANSWER) {
+            return null;
+        }
+        Class<?> model;
+        try {
+            model = Class.forName(getString(), false, JournalSlot.class.getClassLoader());
+        } catch (ClassNotFoundException written) { // written from a loaded class
+            throw new IllegalStateException(written);
+        }
+        int count = getInt();
+        java.util.List<String> values = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            values.add(getString());
+        }
+        return new JournalAnswer.Values(model, values);
     }
 
     private void putString(String text) {

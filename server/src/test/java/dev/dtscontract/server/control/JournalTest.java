@@ -1,5 +1,7 @@
 package dev.dtscontract.server.control;
 
+import dev.dtscontract.server.model.ErrorResponse;
+import dev.dtscontract.server.model.ModifyDtsJobEndpointResponse;
 import dev.dtscontract.server.rpc.Exchange;
 import dev.dtscontract.server.rpc.SpecContract;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JournalTest {
 
     private static final SpecContract CONTRACT = SpecContract.load();
+    private static final Function<Object, String> NOT_WRITTEN = body -> {
+        throw new AssertionError("a model of the spec is kept as values, not written out: " + body);
+    };
 
     private static Journal journal(int capacity) {
         return new Journal(capacity, CONTRACT);
@@ -34,7 +40,9 @@ class JournalTest {
                 n % 3 == 0 ? Exchange.Signature.V3 : Exchange.Signature.RPC, "key-" + n, "account-" + n, "ModifyDtsJobEndpoint", "job-" + n,
                 "instance-" + n, "Action=ModifyDtsJobEndpoint&Password=secret" + n + "&Endpoint=SOURCE&Note=%E4%B8%AD" + n,
                 n % 2 == 0 ? null : "DtsJobId=job-" + n, n % 3 == 0 ? "ModifyDtsJobEndpoint" : null, n % 3 == 0 ? "2020-01-01" : null,
-                Set.of(), 200 + (int) (n % 300), "Code" + n, "R-" + n, Exchange.Ending.values()[(int) (n % 4)], "{\"RequestId\":\"req-" + n + "\"}");
+                Set.of(), 200 + (int) (n % 300), "Code" + n, "R-" + n, Exchange.Ending.values()[(int) (n % 4)],
+                n % 2 == 0 ? new JournalAnswer.Json("{\"RequestId\":\"req-" + n + "\"}")
+                        : JournalAnswer.of(new ModifyDtsJobEndpointResponse("200", "req-" + n, true), NOT_WRITTEN));
     }
 
     private static void assertIsEntry(long n, Journal.Entry read) {
@@ -62,6 +70,30 @@ class JournalTest {
             assertIsEntry(5 - i, read.get(i));
         }
         assertEquals("中3", read.get(2).parameters().get("Note"));
+    }
+
+    @Test
+    void theSpecsAnswers_areKeptAsTheirValues_andBuiltAgainEqual() {
+        ErrorResponse error = new ErrorResponse("InvalidParameter", "Endpoint is \"x\"; 中", "req-1", false, "InvalidParameter",
+                "Endpoint is \"x\"; 中", "400");
+        error.setHostId("dts.aliyuncs.com");
+        error.setRecommend(null);
+        ModifyDtsJobEndpointResponse ok = new ModifyDtsJobEndpointResponse("200", "req-2", true);
+        for (Object body : List.of(error, ok)) {
+            JournalSlot slot = new JournalSlot();
+            slot.write(0, new Journal.Entry(Instant.EPOCH, "r", "GET", "/", Exchange.Signature.RPC, null, null, null, null, null, null,
+                    null, null, null, Set.of(), 200, null, null, Exchange.Ending.DRY_RUN, JournalAnswer.of(body, NOT_WRITTEN)));
+            JournalAnswer kept = slot.read(0, Set.of()).answer().orElseThrow();
+            assertEquals(body, ((JournalAnswer.Values) kept).body());
+            assertEquals("written:" + body, kept.json(b -> "written:" + b));
+        }
+    }
+
+    @Test
+    void anotherBody_isWrittenOutWhenRecorded() {
+        JournalAnswer kept = JournalAnswer.of(Map.of("Code", "X"), body -> "{\"Code\":\"X\"}");
+        assertEquals(new JournalAnswer.Json("{\"Code\":\"X\"}"), kept);
+        assertEquals("{\"Code\":\"X\"}", kept.json(NOT_WRITTEN));
     }
 
     @Test
