@@ -191,9 +191,14 @@ if [[ " $CASES " == *" extension "* ]]; then
   log "timing the JUnit extension (first start, resets)"
   (cd "$ROOT" && mvn -B -q -DskipTests install -pl emulator-junit -am >/dev/null \
     && mvn -B -q dependency:build-classpath -pl emulator-junit -Dmdep.outputFile="$TMP/ext.cp" >/dev/null)
-  echo "round,start_ms,first_request_ms,reset_median_ms,reset_max_ms" > "$EXT"
+  echo "round,start_ms,first_request_ms,reset_median_ms,reset_max_ms,jvm" > "$EXT"
+  javac -d "$TMP/ext-classes" -cp "$ROOT/emulator-junit/target/classes:$(cat "$TMP/ext.cp")" "$ROOT/bench/lib/ExtensionTimings.java"
   for round in $(seq "$ROUNDS"); do
-    echo "$round,$(java -cp "$ROOT/emulator-junit/target/classes:$(cat "$TMP/ext.cp")" "$ROOT/bench/lib/ExtensionTimings.java" 50 2>/dev/null | tail -n 1)" >> "$EXT"
+    # A test JVM as Surefire starts it, and one with C1 only (-XX:TieredStopAtLevel=1, the README's tip for test JVMs).
+    for jvm in default c1; do
+      opts=$([ "$jvm" = c1 ] && echo "-XX:TieredStopAtLevel=1" || true)
+      echo "$round,$(java $opts -cp "$TMP/ext-classes:$ROOT/emulator-junit/target/classes:$(cat "$TMP/ext.cp")" ExtensionTimings 50 2>/dev/null | tail -n 1),$jvm" >> "$EXT"
+    done
   done
   log "extension: $(tail -n +2 "$EXT" | tr '\n' ' ')"
 fi

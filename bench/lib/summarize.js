@@ -64,10 +64,14 @@ for (const kase of ['dryrun', 'modify', 'xml', 'v3']) {
 // The JUnit extension (emulator-junit), timed by ExtensionTimings.java in a fresh JVM per round; WireMock's start
 // to first answer, from the same run, as the peer.
 if (fs.existsSync(`${out}/extension.csv`)) {
-  const ext = fs.readFileSync(`${out}/extension.csv`, 'utf8').trim().split('\n').slice(1).map(l => l.split(',').map(Number));
+  const lines = fs.readFileSync(`${out}/extension.csv`, 'utf8').trim().split('\n').slice(1).map(l => l.split(','));
   const wm = rows.filter(r => r.server === 'wiremock').map(r => r.startup);
-  if (ext.length) {
-    md += `\n| JUnit extension (emulator-junit) | median (min–max) |\n|---|---|\n`;
+  // Older files have no jvm column: their rows are the default JVM's.
+  const of = jvm => lines.filter(l => (l[5] || 'default') === jvm).map(l => l.slice(0, 5).map(Number));
+  for (const [jvm, title] of [['default', 'a test JVM as Surefire starts it'], ['c1', 'with -XX:TieredStopAtLevel=1']]) {
+    const ext = of(jvm);
+    if (!ext.length) continue;
+    md += `\n| JUnit extension (emulator-junit), ${title} | median (min–max) |\n|---|---|\n`;
     md += `| first start in a fresh JVM, ms (emulator in-process and listening, clients built) | ${fmt(ext.map(e => e[1]))} |\n`;
     md += `| then the first control request, ms (the HTTP client's own start) | ${fmt(ext.map(e => e[2]))} |\n`;
     md += `| reset to the seed, ms (median of 50 per round) | ${fmt(ext.map(e => e[3]), 2)} |\n`;
