@@ -174,7 +174,10 @@ measure() { # measure ROUND SERVER CASE
 }
 
 for round in $(seq "$ROUNDS"); do
-  for c in $CASES; do
+  # Even rounds run the cases in reverse, so that no case of a pair always runs first (after the previous case's
+  # signed lines were written, with the page cache as that left it).
+  order="$CASES"; [ $(( round % 2 )) -eq 0 ] && order="$(echo $CASES | tr ' ' '\n' | tac | tr '\n' ' ')"
+  for c in $order; do
     case "$c" in
       dryrun|nojournal|v3|modify|xml) measure "$round" emulator "$c" ;;
       baseline) [ -n "$BASELINE_REF" ] && measure "$round" baseline dryrun ;;
