@@ -43,26 +43,19 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
     static final String CONTROL_SERVICE = "dts-emulator-control";
     static final String TOKEN_PROPERTY = "dts.emulator.control-token";
 
-    private final URI runningUrl;
-    private final Map<String, Object> properties;
-    private final boolean resetBeforeEach;
-    private final String accessKeyId;
-    private final String accessKeySecret;
-    private final String controlToken;
+    private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(DtsEmulatorExtension.class);
 
-    private EmbeddedEmulator emulator;
-    private ApplicationContext clients;
-    private URI url;
-    private DtsClient client;
-    private EmulatorControl control;
+    private final Settings settings;
+    private final boolean resetBeforeEach;
+    private final boolean shared;
+
+    private Running running;
+    private boolean ownsRunning;
 
     private DtsEmulatorExtension(Builder b) {
-        this.runningUrl = b.url;
-        this.properties = Map.copyOf(b.properties);
+        this.settings = new Settings(b.url, Map.copyOf(b.properties), b.accessKeyId, b.accessKeySecret, b.controlToken);
         this.resetBeforeEach = b.resetBeforeEach;
-        this.accessKeyId = b.accessKeyId;
-        this.accessKeySecret = b.accessKeySecret;
-        this.controlToken = b.controlToken;
+        this.shared = b.shared;
     }
 
     public static Builder newInstance() {
@@ -71,75 +64,121 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        start();
+        startFor(context);
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        start();
+        startFor(context);
         if (resetBeforeEach) {
-            control.reset();
+            control().reset();
         }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        stop();
+        if (shared) {
+            running = null; // JUnit closes it when the whole run ends
+        } else {
+            stop();
+        }
+    }
+
+    private synchronized void startFor(ExtensionContext context) {
+        if (running != null) {
+            return;
+        }
+        if (shared) {
+            // One emulator per set of settings for the whole run: the first class starts it, JUnit closes it at the end.
+            running = context.getRoot().getStore(SHARED).getOrComputeIfAbsent(settings, Running::start, Running.class);
+        } else {
+            start();
+        }
     }
 
     /** Starts the emulator (or connects to the running one); called by JUnit, or by hand outside JUnit. */
     public synchronized void start() {
-        if (control != null) {
-            return;
-        }
-        Map<String, Object> config = new LinkedHashMap<>();
-        if (runningUrl == null) {
-            int port = freePort();
-            url = URI.create("http://127.0.0.1:" + port);
-            config.put("micronaut.server.port", port);
-        } else {
-            url = runningUrl;
-        }
-        config.put("micronaut.http.services." + CONTROL_SERVICE + ".url", url.toString());
-        config.put(CONTROL_SERVICE + "-base-path", "/");
-        config.put("micronaut.http.services.dts.url", url.toString());
-        config.put("dts-base-path", "/");
-        config.put("dts.client.access-key-id", accessKeyId);
-        config.put("dts.client.access-key-secret", accessKeySecret);
-        if ("http".equalsIgnoreCase(url.getScheme())) {
-            // Without this each client builds a TLS context it never uses: about 400 JDK security classes, a few hundred
-            // milliseconds of a test JVM's first request.
-            config.put("micronaut.http.services.dts.ssl.enabled", false);
-            config.put("micronaut.http.services." + CONTROL_SERVICE + ".ssl.enabled", false);
-        }
-        if (controlToken != null) {
-            config.put(TOKEN_PROPERTY, controlToken);
-            config.put("dts.control.token", controlToken);
-        }
-        if (runningUrl == null) {
-            config.putAll(properties);
-            emulator = EmbeddedEmulator.start(config);
-            client = emulator.bean(DtsClient.class);
-            control = new EmulatorControl(emulator.bean(ControlApi.class));
-        } else {
-            clients = ApplicationContext.builder().deduceEnvironment(false).properties(config).start();
-            client = clients.getBean(DtsClient.class);
-            control = new EmulatorControl(clients.getBean(ControlApi.class));
+        if (running == null) {
+            running = Running.start(settings);
+            ownsRunning = true;
         }
     }
 
-    /** Stops what {@link #start()} started. */
+    /** Stops what {@link #start()} started (a shared emulator is stopped by JUnit when the run ends). */
     public synchronized void stop() {
-        if (emulator != null) {
-            emulator.close();
+        if (running != null && ownsRunning) {
+            running.close();
         }
-        if (clients != null) {
-            clients.close();
+        running = null;
+        ownsRunning = false;
+    }
+
+    /** The settings an emulator is started (and, when shared, found) with. */
+    private record Settings(URI url, Map<String, Object> properties, String accessKeyId, String accessKeySecret, String controlToken) {
+        @Override
+        public String toString() { // never the secret or the token
+            return "Settings[" + (url == null ? "in-process" : url) + ", " + properties.keySet() + ", " + accessKeyId + "]";
         }
-        emulator = null;
-        clients = null;
-        control = null;
-        client = null;
+    }
+
+    /** An emulator started in-process (or one running elsewhere) with its clients. */
+    private static final class Running implements AutoCloseable {
+        private final EmbeddedEmulator emulator;
+        private final ApplicationContext clients;
+        private final URI url;
+        private final DtsClient client;
+        private final EmulatorControl control;
+
+        private Running(EmbeddedEmulator emulator, ApplicationContext clients, URI url) {
+            this.emulator = emulator;
+            this.clients = clients;
+            this.url = url;
+            this.client = (emulator != null ? emulator.bean(DtsClient.class) : clients.getBean(DtsClient.class));
+            this.control = new EmulatorControl(emulator != null ? emulator.bean(ControlApi.class) : clients.getBean(ControlApi.class));
+        }
+
+        static Running start(Settings settings) {
+            Map<String, Object> config = new LinkedHashMap<>();
+            URI url;
+            if (settings.url() == null) {
+                int port = freePort();
+                url = URI.create("http://127.0.0.1:" + port);
+                config.put("micronaut.server.port", port);
+            } else {
+                url = settings.url();
+            }
+            config.put("micronaut.http.services." + CONTROL_SERVICE + ".url", url.toString());
+            config.put(CONTROL_SERVICE + "-base-path", "/");
+            config.put("micronaut.http.services.dts.url", url.toString());
+            config.put("dts-base-path", "/");
+            config.put("dts.client.access-key-id", settings.accessKeyId());
+            config.put("dts.client.access-key-secret", settings.accessKeySecret());
+            if ("http".equalsIgnoreCase(url.getScheme())) {
+                // Without this each client builds a TLS context it never uses: about 400 JDK security classes, a few hundred
+                // milliseconds of a test JVM's first request.
+                config.put("micronaut.http.services.dts.ssl.enabled", false);
+                config.put("micronaut.http.services." + CONTROL_SERVICE + ".ssl.enabled", false);
+            }
+            if (settings.controlToken() != null) {
+                config.put(TOKEN_PROPERTY, settings.controlToken());
+                config.put("dts.control.token", settings.controlToken());
+            }
+            if (settings.url() == null) {
+                config.putAll(settings.properties());
+                return new Running(EmbeddedEmulator.start(config), null, url);
+            }
+            return new Running(null, ApplicationContext.builder().deduceEnvironment(false).properties(config).start(), url);
+        }
+
+        @Override
+        public void close() {
+            if (emulator != null) {
+                emulator.close();
+            }
+            if (clients != null) {
+                clients.close();
+            }
+        }
     }
 
     private static int freePort() {
@@ -152,17 +191,21 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
 
     /** Where the emulator listens. */
     public URI url() {
-        return Objects.requireNonNull(url, "the emulator is not started");
+        return running().url;
     }
 
     /** A client for the emulator, signed with the configured AccessKey (the demo one by default). */
     public DtsClient client() {
-        return Objects.requireNonNull(client, "the emulator is not started");
+        return running().client;
     }
 
     /** The test-control API. */
     public EmulatorControl control() {
-        return Objects.requireNonNull(control, "the emulator is not started");
+        return running().control;
+    }
+
+    private synchronized Running running() {
+        return Objects.requireNonNull(running, "the emulator is not started");
     }
 
     @Override
@@ -173,7 +216,7 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        start();
+        startFor(context);
         Class<?> type = parameter.getParameter().getType();
         if (type == DtsClient.class) {
             return client();
@@ -196,6 +239,7 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
         private String accessKeyId = DEMO_ACCESS_KEY_ID;
         private String accessKeySecret = DEMO_ACCESS_KEY_SECRET;
         private String controlToken;
+        private boolean shared;
 
         private Builder() {
         }
@@ -233,6 +277,17 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
         /** The control token of a running emulator started with DTS_CONTROL_TOKEN (or set on the one started here). */
         public Builder controlToken(String token) {
             this.controlToken = token;
+            return this;
+        }
+
+        /**
+         * One emulator for every test class of the run that asks for a shared one with the same settings: the first
+         * starts it, the others use it (each test still starts from the seed unless {@link #resetBeforeEach} is false),
+         * and JUnit stops it when the run ends (JUnit 5.13 or later; before, the test JVM's exit does). A start is paid
+         * once per test JVM instead of once per class.
+         */
+        public Builder shared() {
+            this.shared = true;
             return this;
         }
 
