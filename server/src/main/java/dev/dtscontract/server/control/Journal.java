@@ -56,7 +56,7 @@ public final class Journal {
          * @param secrets  names of the parameters whose values {@link #parameters()} masks
          * @param answer   the body answered, as the journal keeps it (shown as JSON, also when XML was asked), or null
          */
-        public Entry(Instant time, String requestId, String method, String path, Exchange.Signature signature, String accessKeyId,
+        Entry(Instant time, String requestId, String method, String path, Exchange.Signature signature, String accessKeyId,
                      String caller, String action, String dtsJobId, String dtsInstanceId, String rawQuery, String rawForm,
                      String v3Action, String v3Version, Set<String> secrets, int status, String code, String rule,
                      Exchange.Ending ending, JournalAnswer answer) {
@@ -119,7 +119,7 @@ public final class Journal {
         String rawForm() { return rawForm; }
         String v3Action() { return v3Action; }
         String v3Version() { return v3Version; }
-        public Optional<JournalAnswer> answer() { return Optional.ofNullable(answer); }
+        Optional<JournalAnswer> answer() { return Optional.ofNullable(answer); }
 
         @Override
         public String toString() { // never the values as sent
