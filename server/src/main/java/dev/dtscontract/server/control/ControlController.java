@@ -35,6 +35,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -182,8 +183,10 @@ public final class ControlController extends AbstractControlController {
                 && (code == null || code.equals(e.code()))
                 && (outcome == null || outcome.name().equals(e.ending().name()))
                 && (since == null || !e.time().isBefore(since));
-        return new Journal(journal.newestFirst(filter, max).stream().map(e -> ControlViews.entry(e, e.answer().map(a -> a.json(JournalAnswer.writer(json))).orElse(null))).toList(), journal.recorded(),
-                journal.capacity());
+        Function<Object, String> asJson = JournalAnswer.writer(json);
+        return new Journal(journal.newestFirst(filter, max).stream()
+                .map(e -> ControlViews.entry(e, e.answer().map(answer -> answer.json(asJson)).orElse(null))).toList(),
+                journal.recorded(), journal.capacity());
     }
 
     @Override

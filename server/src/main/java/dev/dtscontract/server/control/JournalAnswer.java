@@ -4,12 +4,17 @@ import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.beans.BeanIntrospector;
 import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * An answer's body as the journal keeps it, written out as JSON only when the journal is read. Writing every body out
@@ -43,7 +48,7 @@ sealed interface JournalAnswer {
             BeanIntrospection<Object> introspection = KEPT_AS_VALUES.get(model)
                     .orElseThrow(() -> new IllegalStateException(model + " is not kept as values"));
             List<BeanProperty<Object, Object>> properties = new ArrayList<>(introspection.getBeanProperties());
-            Map<String, Object> typed = new java.util.HashMap<>();
+            Map<String, Object> typed = new HashMap<>();
             for (int i = 0; i < properties.size(); i++) {
                 BeanProperty<Object, Object> property = properties.get(i);
                 typed.put(property.getName(), typed(property.getType(), values.get(i)));
@@ -72,11 +77,11 @@ sealed interface JournalAnswer {
     };
 
     /** Writes a body out as JSON with {@code mapper} (null if it cannot be). */
-    static Function<Object, String> writer(io.micronaut.json.JsonMapper mapper) {
+    static Function<Object, String> writer(JsonMapper mapper) {
         return body -> {
             try {
                 return mapper.writeValueAsString(body);
-            } catch (java.io.IOException unwritable) {
+            } catch (IOException unwritable) {
                 return null;
             }
         };
@@ -101,10 +106,9 @@ sealed interface JournalAnswer {
     }
 
     private static boolean textAndBooleansOnly(BeanIntrospection<Object> introspection) {
-        Function<Class<?>, Boolean> simple = type -> type == String.class || type == Boolean.class;
+        Predicate<Class<?>> simple = type -> type == String.class || type == Boolean.class;
         List<String> names = introspection.getBeanProperties().stream().map(BeanProperty::getName).toList();
-        return introspection.getBeanProperties().stream().allMatch(p -> simple.apply(p.getType()) && !p.isWriteOnly())
-                && java.util.Arrays.stream(introspection.getConstructorArguments())
-                        .allMatch(a -> names.contains(a.getName()) && simple.apply(a.getType()));
+        return introspection.getBeanProperties().stream().allMatch(p -> simple.test(p.getType()) && !p.isWriteOnly())
+                && Arrays.stream(introspection.getConstructorArguments()).allMatch(a -> names.contains(a.getName()) && simple.test(a.getType()));
     }
 }

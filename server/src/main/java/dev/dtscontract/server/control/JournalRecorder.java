@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Writes every answered request of the RPC surface to the {@link Journal}, from what the edge and the controller noted
@@ -22,7 +23,7 @@ public final class JournalRecorder {
 
     private final Journal journal;
     private final Clock clock;
-    private final java.util.function.Function<Object, String> asJson;
+    private final Function<Object, String> asJson;
 
     public JournalRecorder(Journal journal, Clock clock, JsonMapper json) {
         this.journal = journal;

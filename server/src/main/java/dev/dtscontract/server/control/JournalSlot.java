@@ -4,6 +4,9 @@ import dev.dtscontract.server.rpc.Exchange;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,6 +21,10 @@ final class JournalSlot {
     private static final int KEPT_BUFFER_LIMIT = 16 * 1024;
     private static final Exchange.Signature[] SIGNATURES = Exchange.Signature.values();
     private static final Exchange.Ending[] ENDINGS = Exchange.Ending.values();
+    /** How an entry's answer is written: none, JSON text, or a model's values. */
+    private static final int NO_ANSWER = 0;
+    private static final int JSON = 1;
+    private static final int VALUES = 2;
 
     private long sequence = -1;
     private byte[] bytes = new byte[0];
@@ -43,7 +50,7 @@ final class JournalSlot {
         }
         putAnswer(entry.answer().orElse(null));
         if (bytes.length > KEPT_BUFFER_LIMIT && length <= KEPT_BUFFER_LIMIT / 4) {
-            bytes = java.util.Arrays.copyOf(bytes, KEPT_BUFFER_LIMIT / 4);
+            bytes = Arrays.copyOf(bytes, KEPT_BUFFER_LIMIT / 4);
         }
     }
 
@@ -61,10 +68,6 @@ final class JournalSlot {
                 getString(), getString(), getString(), getString(), getString(), getString(), secrets, status, getString(), getString(),
                 ending, getAnswer());
     }
-
-    private static final int NO_ANSWER = 0;
-    private static final int JSON = 1;
-    private static final int VALUES = 2;
 
     private void putAnswer(JournalAnswer answer) {
         if (answer instanceof JournalAnswer.Json json) {
@@ -95,7 +98,7 @@ final class JournalSlot {
             throw new IllegalStateException(written);
         }
         int count = getInt();
-        java.util.List<String> values = new java.util.ArrayList<>(count);
+        List<String> values = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             values.add(getString());
         }
@@ -148,7 +151,7 @@ final class JournalSlot {
 
     private void room(int more) {
         if (length + more > bytes.length) {
-            bytes = java.util.Arrays.copyOf(bytes, Math.max(256, Integer.highestOneBit(length + more - 1) << 1));
+            bytes = Arrays.copyOf(bytes, Math.max(256, Integer.highestOneBit(length + more - 1) << 1));
         }
     }
 }
