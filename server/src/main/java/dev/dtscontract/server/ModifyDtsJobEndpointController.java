@@ -1,16 +1,10 @@
 package dev.dtscontract.server;
 
 import dev.dtscontract.server.api.AbstractDtsController;
-import dev.dtscontract.server.control.Faults;
 import dev.dtscontract.server.control.JobHistory;
-import dev.dtscontract.server.control.model.FaultKind;
-import dev.dtscontract.server.domain.DtsJob;
-import dev.dtscontract.server.domain.JobSide;
-import dev.dtscontract.server.domain.JobStore;
 import dev.dtscontract.server.domain.Outcome;
 import dev.dtscontract.server.rpc.Exchange;
 import java.time.Clock;
-import java.util.Optional;
 import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.domain.ModifyDtsJobEndpoint;
 import dev.dtscontract.server.domain.RuleViolation;
@@ -31,7 +25,8 @@ import io.micronaut.http.context.ServerRequestContext;
 
 /**
  * Implements the generated interface: takes the {@link RpcCall} the edge admitted, maps it to a command by
- * parameter name ({@link Commands}), calls the domain service and answers the generated response. The
+ * parameter name ({@link Commands}), calls the domain service and answers the generated response. Faults are not its
+ * business: {@code control.FaultInjection} wraps it. The
  * arguments the generated methods bind by position are deliberately unused, so reordering parameters in the
  * spec cannot swap two values.
  */
@@ -39,16 +34,12 @@ import io.micronaut.http.context.ServerRequestContext;
 public final class ModifyDtsJobEndpointController extends AbstractDtsController {
 
     private final ModifyDtsJobEndpoint service;
-    private final Faults faults;
     private final JobHistory history;
-    private final JobStore jobs;
     private final Clock clock;
 
-    public ModifyDtsJobEndpointController(ModifyDtsJobEndpoint service, Faults faults, JobHistory history, JobStore jobs, Clock clock) {
+    public ModifyDtsJobEndpointController(ModifyDtsJobEndpoint service, JobHistory history, Clock clock) {
         this.service = service;
-        this.faults = faults;
         this.history = history;
-        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -57,46 +48,14 @@ public final class ModifyDtsJobEndpointController extends AbstractDtsController 
         // The edge admits every request that reaches a route; without its RpcCall nothing happens (fail closed).
         RpcCall call = RpcCall.of(request).orElseThrow(() -> new RuleViolation("R-SIGNATURE", ErrorCode.INCOMPLETE_SIGNATURE,
                 "The request signature does not conform to Aliyun standards."));
-        Optional<Faults.Fault> fault = faults.take(call.value("Action"), jobId -> names(call, jobId));
-        if (fault.isPresent() && fault.get().kind() == FaultKind.ERROR) {
-            throw new RuleViolation(RuleViolation.FAULT, fault.get().code(), "Injected by the test-control API: " + fault.get().code().wire());
-        }
-        if (fault.isPresent() && fault.get().kind() == FaultKind.LATENCY) {
-            pause(fault.get().latencyMs());
-        }
-        Outcome outcome = service.modify(Commands.from(call));
         String requestId = RequestIds.of(request);
-        if (outcome.applied()) {
-            DtsJob before = outcome.before();
-            DtsJob after = outcome.job();
-            JobSide side = before.source().equals(after.source()) ? JobSide.DESTINATION : JobSide.SOURCE;
-            history.record(after.dtsJobId(), new JobHistory.Change(after.version(), requestId, clock.instant(), side,
-                    call.value("SynchronizationDirection"), call.caller().accessKeyId().orElse(null), before.endpoint(side),
-                    after.endpoint(side)));
-        }
-        boolean drop = fault.isPresent() && fault.get().kind() == FaultKind.DROP_AFTER_APPLY;
-        Exchange.of(request).ifPresent(e -> e.answered(outcome.job() == null ? null : outcome.job().dtsJobId(), outcome.applied(), drop));
-        if (drop) { // applied, then the answer is lost: the connection closes before anything is written
-            Exchange.of(request).ifPresent(Exchange::dropConnection);
-        }
+        // The history is written inside the job's atomic update, so it is in version order whatever runs concurrently.
+        Outcome outcome = service.modify(Commands.from(call), applied -> history.record(applied.after().dtsJobId(),
+                new JobHistory.Change(applied.after().version(), requestId, clock.instant(), applied.side(),
+                        call.value("SynchronizationDirection"), call.caller().accessKeyId().orElse(null),
+                        applied.before().endpoint(applied.side()), applied.after().endpoint(applied.side()))));
+        Exchange.of(request).ifPresent(e -> e.answered(outcome.job() == null ? null : outcome.job().dtsJobId(), outcome.applied(), false));
         return new ModifyDtsJobEndpointResponse("200", requestId, true);
-    }
-
-    /** Whether the call names the job: by DtsJobId, or by the DtsInstanceId of that job. */
-    private boolean names(RpcCall call, String dtsJobId) {
-        if (dtsJobId.equals(call.value("DtsJobId"))) {
-            return true;
-        }
-        String instanceId = call.value("DtsInstanceId");
-        return instanceId != null && jobs.findByInstanceId(instanceId).map(j -> j.dtsJobId().equals(dtsJobId)).orElse(false);
-    }
-
-    private static void pause(int millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

@@ -42,7 +42,7 @@ class EveryParameterReachesItsFieldIT {
 
     @MockBean(ModifyDtsJobEndpoint.class)
     ModifyDtsJobEndpoint recorder() {
-        return command -> {
+        return (command, whenApplied) -> {
             received.add(command);
             return new Outcome(null, null, false);
         };

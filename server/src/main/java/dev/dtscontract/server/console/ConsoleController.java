@@ -6,6 +6,7 @@ import dev.dtscontract.server.control.model.JournalEntry;
 import dev.dtscontract.server.rpc.SpecContract;
 import io.micronaut.http.annotation.Controller;
 
+import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -21,13 +22,17 @@ public final class ConsoleController extends AbstractConsoleController {
     private static final int SHOWN = 200;
 
     private final ControlController control;
+    private final ConsoleToken token;
+    private final Clock clock;
     private final WebjarFiles swaggerUi = new WebjarFiles("swagger-ui");
     // The spec does not change while the emulator runs: its page and text are made once, on first request (not at start).
     private volatile String reference;
     private volatile String spec;
 
-    public ConsoleController(ControlController control) {
+    ConsoleController(ControlController control, ConsoleToken token, Clock clock) {
         this.control = control;
+        this.token = token;
+        this.clock = clock;
     }
 
     @Override
@@ -77,17 +82,21 @@ public final class ConsoleController extends AbstractConsoleController {
 
     @Override
     public String consoleJobs() {
-        return JobsPage.of(control.listJobs(), control.state(), null);
+        return JobsPage.of(control.listJobs(), control.state(), null, token.value());
     }
 
     @Override
-    public String consoleReset(String action) {
+    public String consoleReset(String action, String presented) {
+        if (!token.matches(presented)) { // K-TOKEN: only the form of a page this emulator served
+            throw ConsoleRefusal.forbidden("This reset form does not come from a page of this emulator (its token is "
+                    + (presented == null ? "missing" : "wrong") + "): open the Jobs page and press its button.");
+        }
         if (!"reset".equals(action)) { // only the reset button's form, never a reset by accident
             throw ConsoleRefusal.badRequest("The jobs page takes action=reset only, not action=" + action + ".");
         }
         control.reset();
-        return JobsPage.of(control.listJobs(), control.state(),
-                "Reset to the seed at " + LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + " UTC.");
+        return JobsPage.of(control.listJobs(), control.state(), "Reset to the seed at "
+                + LocalTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + " UTC.", token.value());
     }
 
     private static boolean blank(String s) {

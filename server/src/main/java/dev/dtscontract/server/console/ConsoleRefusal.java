@@ -18,6 +18,10 @@ final class ConsoleRefusal extends RuntimeException {
         return new ConsoleRefusal(400, message);
     }
 
+    static ConsoleRefusal forbidden(String message) {
+        return new ConsoleRefusal(403, message);
+    }
+
     int status() {
         return status;
     }

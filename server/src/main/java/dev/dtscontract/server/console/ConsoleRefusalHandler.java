@@ -14,7 +14,11 @@ final class ConsoleRefusalHandler implements ExceptionHandler<ConsoleRefusal, Ht
 
     @Override
     public HttpResponse<String> handle(HttpRequest request, ConsoleRefusal refusal) {
-        String title = refusal.status() == 404 ? "Not found" : "Bad request";
+        String title = switch (refusal.status()) {
+            case 404 -> "Not found";
+            case 403 -> "Forbidden";
+            default -> "Bad request";
+        };
         return HttpResponse.<String>status(HttpStatus.valueOf(refusal.status()))
                 .body(Html.page(title, "", "<p>" + Html.text(refusal.getMessage()) + "</p>"));
     }

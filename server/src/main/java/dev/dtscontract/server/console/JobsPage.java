@@ -15,7 +15,7 @@ final class JobsPage {
     private JobsPage() {
     }
 
-    static String of(List<JobView> jobs, State state, String notice) {
+    static String of(List<JobView> jobs, State state, String notice, String token) {
         StringBuilder b = new StringBuilder();
         if (notice != null) {
             b.append("<p role=\"status\" class=\"ok\">").append(text(notice)).append("</p>");
@@ -23,6 +23,7 @@ final class JobsPage {
         b.append("<p>Seed: <code id=\"seed\">").append(text(state.getSeed())).append("</code>; ").append(state.getJobs())
                 .append(" jobs, ").append(state.getInstances()).append(" instances, ").append(state.getAccounts()).append(" accounts.</p>")
                 .append("<form method=\"post\" action=\"/_emulator/console/jobs\"><input type=\"hidden\" name=\"action\" value=\"reset\">")
+                .append("<input type=\"hidden\" name=\"token\" value=\"").append(text(token)).append("\">")
                 .append("<button type=\"submit\" aria-label=\"Reset to the seed\">Reset to the seed</button></form>");
         b.append("<table aria-label=\"Jobs\"><thead><tr><th>Job</th><th>Kind</th><th>Status</th><th>Source</th><th>Destination</th>")
                 .append("<th>Version</th><th>Checkpoint</th><th>Changes applied</th></tr></thead><tbody>");

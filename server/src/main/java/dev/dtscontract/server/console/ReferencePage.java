@@ -10,6 +10,10 @@ import static dev.dtscontract.server.console.Html.text;
  */
 final class ReferencePage {
 
+    /** The page's one inline script (allowed by its hash: {@link ConsoleHeaders}). */
+    static final String INIT = "window.ui = SwaggerUIBundle({url: '/_emulator/console/openapi.yaml', dom_id: '#swagger-ui', deepLinking: true,"
+            + " defaultModelsExpandDepth: 0, supportedSubmitMethods: []});";
+
     private ReferencePage() {
     }
 
@@ -21,9 +25,8 @@ final class ReferencePage {
                 .append("<a href=\"#catalogue\">its error catalogue</a>.</p>")
                 .append("<section aria-label=\"Swagger UI\"><div id=\"swagger-ui\"><noscript>The interactive reference needs JavaScript; ")
                 .append("the rules and the error catalogue below do not.</noscript></div></section>")
-                .append("<script src=\"/_emulator/console/scripts/swagger-ui-bundle.js\"></script><script>")
-                .append("window.ui = SwaggerUIBundle({url: '/_emulator/console/openapi.yaml', dom_id: '#swagger-ui', deepLinking: true,")
-                .append(" defaultModelsExpandDepth: 0, supportedSubmitMethods: []});</script>");
+                .append("<script src=\"/_emulator/console/scripts/swagger-ui-bundle.js\"></script><script>").append(INIT)
+                .append("</script>");
         b.append("<h2 id=\"rules\">Rules (x-rules)</h2><table aria-label=\"Rules\"><thead><tr><th>Rule</th><th>Error code</th>")
                 .append("<th>What it says</th></tr></thead><tbody>");
         for (SpecContract.Rule r : SpecContract.rules()) {

@@ -34,7 +34,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -48,6 +48,7 @@ import java.util.function.Predicate;
 public final class ControlController extends AbstractControlController {
 
     private static final String BODY = "request body";
+    private static final Set<String> FAULT_KEYS = Set.of("kind", "errorCode", "latencyMs", "times", "action", "dtsJobId");
     /** TimeAdvance.seconds' maximum in the spec. */
     private static final long MAX_ADVANCE_SECONDS = 31_536_000L;
 
@@ -200,28 +201,34 @@ public final class ControlController extends AbstractControlController {
         return faults.pending().stream().map(ControlViews::fault).toList();
     }
 
+    /**
+     * The body is read here, strictly (C-INPUT): the typed argument would take 1.5 for 1 and let a key given twice
+     * overwrite the first.
+     */
     @Override
-    public Fault addFault(FaultRequest request) {
-        FaultKind kind = Objects.requireNonNull(request.getKind(), "kind");
+    public Fault addFault(FaultRequest ignored) {
+        Map<String, Object> request = StrictJson.object(body(), FAULT_KEYS);
+        String kindName = StrictJson.text(request, "kind");
+        FaultKind kind = Arrays.stream(FaultKind.values()).filter(k -> k.getValue().equals(kindName)).findFirst()
+                .orElseThrow(() -> ControlViolation.invalidEntity("kind must be one of " + Arrays.stream(FaultKind.values())
+                        .map(FaultKind::getValue).toList() + " (exactly so written), not " + (kindName == null ? "missing" : ControlViolation.shown(kindName))));
         ErrorCode code = null;
+        String wire = StrictJson.text(request, "errorCode");
         if (kind == FaultKind.ERROR) {
-            String wire = request.getErrorCode();
             code = Arrays.stream(ErrorCode.values()).filter(c -> c.wire().equals(wire)).findFirst()
                     .orElseThrow(() -> ControlViolation.invalidEntity("errorCode must be a code of the operation's catalogue, one of "
-                            + Arrays.stream(ErrorCode.values()).map(ErrorCode::wire).toList() + ", not " + wire));
-        } else if (request.getErrorCode() != null) {
+                            + Arrays.stream(ErrorCode.values()).map(ErrorCode::wire).toList() + ", not "
+                            + (wire == null ? "missing" : ControlViolation.shown(wire))));
+        } else if (wire != null) {
             throw ControlViolation.invalidEntity("errorCode is for kind ERROR only");
         }
-        Integer latency = request.getLatencyMs();
-        if (kind == FaultKind.LATENCY && (latency == null || latency < 0 || latency > 60_000)) {
+        Long latency = StrictJson.integer(request, "latencyMs", 0, 60_000);
+        if (kind == FaultKind.LATENCY && latency == null) {
             throw ControlViolation.invalidEntity("latencyMs between 0 and 60000 is required for kind LATENCY");
         }
-        int times = request.getTimes() == null ? 1 : request.getTimes();
-        if (times < 1 || times > 1_000_000) {
-            throw ControlViolation.invalidEntity("times must be between 1 and 1000000, not " + times);
-        }
-        return ControlViews.fault(faults.add(kind, code, latency == null ? 0 : latency, times, request.getAction(),
-                request.getDtsJobId()));
+        Long times = StrictJson.integer(request, "times", 1, 1_000_000);
+        return ControlViews.fault(faults.add(kind, code, latency == null ? 0 : latency.intValue(), times == null ? 1 : times.intValue(),
+                StrictJson.text(request, "action"), StrictJson.text(request, "dtsJobId")));
     }
 
     @Override

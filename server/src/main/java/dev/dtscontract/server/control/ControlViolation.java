@@ -1,6 +1,7 @@
 package dev.dtscontract.server.control;
 
 import dev.dtscontract.server.control.model.ControlError;
+import dev.dtscontract.server.domain.Printable;
 import dev.dtscontract.server.seed.SeedException;
 
 /** A control request refused: the control spec's error code, its HTTP status, and where a document went wrong. */
@@ -49,10 +50,28 @@ public final class ControlViolation extends RuntimeException {
                 "This control API needs the X-Emulator-Token the emulator was started with.");
     }
 
+    static ControlViolation forbidden(String message) {
+        return new ControlViolation(ControlError.CodeEnum.FORBIDDEN, 403, message);
+    }
+
+    static ControlViolation unsupportedMediaType(String message) {
+        return new ControlViolation(ControlError.CodeEnum.UNSUPPORTED_MEDIA_TYPE, 415, message);
+    }
+
+    static ControlViolation tooLarge(String message) {
+        return new ControlViolation(ControlError.CodeEnum.REQUEST_TOO_LARGE, 413, message);
+    }
+
+    /** A value a request sent, as a message may show it (cut, controls escaped). */
+    static String shown(String value) {
+        return "'" + Printable.of(value) + "'";
+    }
+
     /** The answer for an error the framework raised on a control path (no route, a body it could not read). */
     public static ControlViolation fromStatus(int status, String detail) {
         return switch (status) {
             case 404, 405 -> notFound("No such control operation" + (detail == null ? "." : ": " + detail));
+            case 413 -> tooLarge("The body is over the control API's limit of 1 MiB.");
             case 415 -> new ControlViolation(ControlError.CodeEnum.UNSUPPORTED_MEDIA_TYPE, 415,
                     "Send the media type the operation takes: application/json, application/yaml for a seed, "
                             + "application/x-www-form-urlencoded for the console's reset button.");

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
@@ -14,7 +15,9 @@ public final class ControlViolationHandler implements ExceptionHandler<ControlVi
 
     @Override
     public HttpResponse<ControlError> handle(HttpRequest request, ControlViolation violation) {
-        return HttpResponse.<ControlError>status(HttpStatus.valueOf(violation.status())).body(violation.body())
-                .contentType(MediaType.APPLICATION_JSON_TYPE);
+        MutableHttpResponse<ControlError> response = HttpResponse.<ControlError>status(HttpStatus.valueOf(violation.status()))
+                .body(violation.body()).contentType(MediaType.APPLICATION_JSON_TYPE);
+        ControlHeaders.apply(response);
+        return response;
     }
 }

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 /**
  * The request journal: the last {@code dts.journal.size} requests of the RPC surface (default 1000; 0 turns it off),
- * in a ring of {@link JournalSlot}s that keep each entry as bytes, so recording costs a request one counter increment
+ * each cut to its share of {@code dts.journal.max-bytes} (default 16 MiB; {@link JournalLimits}), in a ring of {@link JournalSlot}s that keep each entry as bytes, so recording costs a request one counter increment
  * and one slot write, and the ring never holds a request's objects. Secret values are kept as sent and shown masked.
  */
 @Singleton
@@ -128,20 +128,33 @@ public final class Journal {
     }
 
     private final int capacity;
+    private final JournalLimits admitted;
+    private final JournalLimits refused;
     private final JournalSlot[] ring;
     private final Set<String> secrets;
     private final AtomicLong recorded = new AtomicLong();
     private volatile long clearedBefore;
 
-    public Journal(@Value("${dts.journal.size:1000}") int capacity, SpecContract contract) {
+    public Journal(@Value("${dts.journal.size:1000}") int capacity, @Value("${dts.journal.max-bytes:16777216}") long maxBytes,
+                   SpecContract contract) {
         if (capacity < 0 || capacity > 1_000_000) {
             throw new IllegalArgumentException("dts.journal.size (DTS_JOURNAL_SIZE) must be between 0 and 1000000, not " + capacity);
         }
+        if (maxBytes < 1_048_576) {
+            throw new IllegalArgumentException("dts.journal.max-bytes (DTS_JOURNAL_BYTES) must be at least 1048576, not " + maxBytes);
+        }
         this.capacity = capacity;
+        this.admitted = JournalLimits.of(maxBytes, capacity, false);
+        this.refused = JournalLimits.of(maxBytes, capacity, true);
         this.ring = new JournalSlot[capacity];
         Arrays.setAll(ring, i -> new JournalSlot());
         this.secrets = contract.parameters().values().stream().filter(ParameterDefinition::secret)
                 .map(ParameterDefinition::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** How much of a request an entry keeps: less of one that was refused (anyone may send those, unsigned). */
+    JournalLimits limits(boolean refusedRequest) {
+        return refusedRequest ? refused : admitted;
     }
 
     public boolean enabled() {

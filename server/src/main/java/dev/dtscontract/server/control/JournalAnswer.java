@@ -28,11 +28,20 @@ sealed interface JournalAnswer {
     /** The answer as JSON, written with {@code json} if it is kept as values. */
     String json(Function<Object, String> json);
 
+    /** The same answer with every text value cut to {@code limits} (JournalLimits#answerText). */
+    JournalAnswer cut(JournalLimits limits);
+
     /** A body written out when recorded. */
     record Json(String text) implements JournalAnswer {
         @Override
         public String json(Function<Object, String> json) {
             return text;
+        }
+
+        @Override
+        public JournalAnswer cut(JournalLimits limits) {
+            String shown = limits.answerText(text);
+            return shown == text ? this : new Json(shown);
         }
     }
 
@@ -41,6 +50,18 @@ sealed interface JournalAnswer {
         @Override
         public String json(Function<Object, String> json) {
             return json.apply(body());
+        }
+
+        @Override
+        public JournalAnswer cut(JournalLimits limits) {
+            List<String> shown = new ArrayList<>(values.size());
+            boolean changed = false;
+            for (String value : values) {
+                String cut = limits.answerText(value);
+                changed |= cut != value;
+                shown.add(cut);
+            }
+            return changed ? new Values(model, shown) : this;
         }
 
         /** The model built again, equal in every property to the body it was taken from. */

@@ -46,10 +46,17 @@ public final class JournalRecorder {
         RpcCall call = exchange.call().orElse(null);
         String accessKeyId = call != null ? call.caller().accessKeyId().orElse(null) : sent.get("AccessKeyId");
         String caller = call != null ? call.caller().accountId().orElse(null) : null;
-        return new Journal.Entry(clock.instant(), RequestIds.of(request), exchange.method(), exchange.path(), exchange.signature(),
-                accessKeyId, caller, sent.get("Action"), exchange.dtsJobId().orElse(sent.get("DtsJobId")), sent.get("DtsInstanceId"),
-                exchange.rawQuery(), exchange.rawForm(), exchange.v3Action(), exchange.v3Version(), journal.secrets(),
+        // Bounded in bytes (JournalLimits): every value cut visibly, a refused request kept compact.
+        JournalLimits limits = journal.limits(call == null || exchange.ending() == Exchange.Ending.REFUSED);
+        String query = limits.raw(exchange.rawQuery(), 0);
+        String form = limits.raw(exchange.rawForm(), query == null ? 0 : query.length());
+        return new Journal.Entry(clock.instant(), JournalLimits.shortText(RequestIds.of(request)), JournalLimits.shortText(exchange.method()),
+                JournalLimits.shortText(exchange.path()), exchange.signature(), JournalLimits.shortText(accessKeyId),
+                JournalLimits.shortText(caller), JournalLimits.shortText(sent.get("Action")),
+                JournalLimits.shortText(exchange.dtsJobId().orElse(sent.get("DtsJobId"))), JournalLimits.shortText(sent.get("DtsInstanceId")),
+                query, form, JournalLimits.shortText(exchange.v3Action()), JournalLimits.shortText(exchange.v3Version()), journal.secrets(),
                 response.getStatus().getCode(), exchange.code().map(ErrorCode::wire).orElse(null), exchange.rule().orElse(null),
-                exchange.ending(), exchange.dropped() ? null : response.getBody().map(body -> JournalAnswer.of(body, asJson)).orElse(null));
+                exchange.ending(), exchange.dropped() ? null
+                        : response.getBody().map(body -> JournalAnswer.of(body, asJson).cut(limits)).orElse(null));
     }
 }

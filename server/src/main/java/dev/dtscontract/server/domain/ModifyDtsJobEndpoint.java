@@ -1,8 +1,16 @@
 package dev.dtscontract.server.domain;
 
 /** The operation as the edge calls it: a checked command in, the outcome out, or a RuleViolation. */
-@FunctionalInterface
 public interface ModifyDtsJobEndpoint {
 
-    Outcome modify(ModifyEndpointCommand command);
+    default Outcome modify(ModifyEndpointCommand command) {
+        return modify(command, applied -> { });
+    }
+
+    /**
+     * As {@link #modify(ModifyEndpointCommand)}; {@code whenApplied} sees an applied change inside the job's atomic update,
+     * so what it records (the job's history) is in version order whatever runs concurrently. It must not touch the job
+     * store; if it throws, the change is not applied.
+     */
+    Outcome modify(ModifyEndpointCommand command, java.util.function.Consumer<AppliedChange> whenApplied);
 }

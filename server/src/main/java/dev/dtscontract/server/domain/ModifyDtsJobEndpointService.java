@@ -1,5 +1,7 @@
 package dev.dtscontract.server.domain;
 
+import java.util.function.Consumer;
+
 /**
  * ModifyDtsJobEndpoint: locate the job, check the caller may change it, run the precheck, and unless it is a
  * dry run apply the change atomically.
@@ -19,7 +21,7 @@ public final class ModifyDtsJobEndpointService implements ModifyDtsJobEndpoint {
     }
 
     @Override
-    public Outcome modify(ModifyEndpointCommand command) {
+    public Outcome modify(ModifyEndpointCommand command, Consumer<AppliedChange> whenApplied) {
         DtsJob job = locator.locate(command);
         permissions.check(job, command);
         if (command.dryRun()) { // R-DRY-RUN: every check, no change
@@ -31,7 +33,9 @@ public final class ModifyDtsJobEndpointService implements ModifyDtsJobEndpoint {
         DtsJob updated = store.update(job.dtsJobId(), current -> {
             EndpointPrecheck.Replacement replacement = precheck.check(current, command);
             before[0] = current;
-            return current.withEndpoint(replacement.side(), replacement.endpoint());
+            DtsJob after = current.withEndpoint(replacement.side(), replacement.endpoint());
+            whenApplied.accept(new AppliedChange(current, after, replacement.side()));
+            return after;
         });
         return new Outcome(before[0], updated, true);
     }

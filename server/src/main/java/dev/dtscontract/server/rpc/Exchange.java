@@ -87,6 +87,11 @@ public final class Exchange {
         this.ending = fault ? Ending.FAULT : applied ? Ending.APPLIED : Ending.DRY_RUN;
     }
 
+    /** A fault the test-control API injected decided how it ended (after the operation ran). */
+    public void faulted() {
+        this.ending = Ending.FAULT;
+    }
+
     /**
      * True the first time only: an answer is journaled once, by the response filter or, for a request the edge refused
      * before routing (whose response filters do not run), by the handler that built the answer.

@@ -54,7 +54,7 @@ public final class RpcEdge implements Ordered {
 
     @Override
     public int getOrder() {
-        return HIGHEST_PRECEDENCE;
+        return HIGHEST_PRECEDENCE + 1; // after RpcBodyLimit, which refuses a body too large to read
     }
 
     /**
@@ -88,6 +88,9 @@ public final class RpcEdge implements Ordered {
         }
         if (!"/".equals(line.rawPath())) {
             throw new RuleViolation("R-HTTP", ErrorCode.INVALID_ACTION, "Specified api is not found, please check your url and method.");
+        }
+        if (hasBody && body.length > RpcBodyLimit.MAX_BODY) { // sent without a Content-Length that said so
+            throw RpcBodyLimit.tooLarge();
         }
         if (hasBody && !(post && isForm(request))) {
             throw new RuleViolation("R-HTTP", ErrorCode.UNSUPPORTED_MEDIA_TYPE,

@@ -1,6 +1,7 @@
 package dev.dtscontract.server.rpc;
 
 import dev.dtscontract.server.control.ControlGuard;
+import dev.dtscontract.server.control.ControlHeaders;
 import dev.dtscontract.server.control.ControlViolation;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -39,13 +40,19 @@ public final class RpcErrorResponseProcessor implements ErrorResponseProcessor<O
     @Override
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         HttpRequest<?> request = context.getRequest();
-        if (request.getPath().startsWith(ControlGuard.PREFIX) && Exchange.of(request).isEmpty()) {
-            // A control request the framework refused (no such route, a body it could not read): the control spec's error.
-            ControlViolation violation = ControlViolation.fromStatus(base.getStatus().getCode(), null);
-            return HttpResponse.status(HttpStatus.valueOf(violation.status())).body((Object) violation.body())
-                    .contentType(MediaType.APPLICATION_JSON_TYPE);
-        }
         Optional<Throwable> cause = context.getRootCause().or(() -> RequestLine.decoderFailure(request));
+        boolean badTarget = cause.orElse(null) instanceof URISyntaxException;
+        String target = badTarget ? ((URISyntaxException) cause.get()).getInput() : request.getPath();
+        if (target != null && target.startsWith(ControlGuard.PREFIX) && Exchange.of(request).isEmpty()) {
+            // A control request the framework refused (no such route, a body it could not read, a target that is not a
+            // URI): the control spec's error.
+            ControlViolation violation = badTarget ? ControlViolation.fromStatus(400, "the request target is not a valid URI "
+                    + "(a % must start an escape such as %2A)") : ControlViolation.fromStatus(base.getStatus().getCode(), null);
+            MutableHttpResponse<Object> answer = HttpResponse.status(HttpStatus.valueOf(violation.status())).body((Object) violation.body())
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+            ControlHeaders.apply(answer);
+            return answer;
+        }
         int status = base.getStatus().getCode();
         MutableHttpResponse<ErrorResponse> response;
         if (cause.orElse(null) instanceof URISyntaxException notAUri) {

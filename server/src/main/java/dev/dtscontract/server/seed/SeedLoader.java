@@ -68,7 +68,7 @@ public final class SeedLoader {
             if (in == null) {
                 throw new SeedException(DEFAULT_SEED, 0, 0, "the default seed is missing from the jar");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_SEED);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), new Reader(DEFAULT_SEED, true));
         } catch (IOException e) {
             throw new SeedException(DEFAULT_SEED, 0, 0, "cannot be read: " + e.getMessage());
         }
@@ -83,12 +83,18 @@ public final class SeedLoader {
         } catch (IOException | RuntimeException e) {
             throw new SeedException(path, 0, 0, "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
-        return parse(text, path);
+        return parse(text, new Reader(path, true));
     }
 
-    /** A whole seed document; {@code source} names it in errors. */
+    /**
+     * A whole seed document sent to the emulator (C-INPUT: ${ENV_VAR} references are refused, since only files read at
+     * start may name the environment); {@code source} names it in errors.
+     */
     public static Seed parse(String text, String source) {
-        Reader r = new Reader(source);
+        return parse(text, new Reader(source, false));
+    }
+
+    private static Seed parse(String text, Reader r) {
         Node root = r.document(text);
         Map<String, Node> fields = r.fields(root, "", ROOT_KEYS);
         List<DatabaseInstance> instances = r.list(fields.get("instances"), "instances", r::instance);
@@ -103,37 +109,38 @@ public final class SeedLoader {
         } catch (IllegalArgumentException e) { // an AccessKey id in two accounts
             throw r.fail(fields.get("accounts"), "accounts: " + e.getMessage());
         }
-        return new Seed(source, instances, jobs, accounts);
+        return new Seed(r.source(), instances, jobs, accounts);
     }
 
     /** One job, as {@code PUT /_emulator/jobs/{id}} sends it. */
     public static DtsJob job(String text, String source) {
-        Reader r = new Reader(source);
+        Reader r = new Reader(source, false);
         return r.job(r.document(text), "job");
     }
 
     /** One database instance. */
     public static DatabaseInstance instance(String text, String source) {
-        Reader r = new Reader(source);
+        Reader r = new Reader(source, false);
         return r.instance(r.document(text), "instance");
     }
 
     /** One account with its keys and roles. */
     public static Accounts.Account account(String text, String source) {
-        Reader r = new Reader(source);
+        Reader r = new Reader(source, false);
         return r.account(r.document(text), "account");
     }
 
     /** One permanent AccessKey of the given account. */
     public static AccessKey accessKey(String text, String source, String accountId) {
-        Reader r = new Reader(source);
+        Reader r = new Reader(source, false);
         Node node = r.document(text);
         Fields k = new Fields(r, node, "accessKey", r.fields(node, "accessKey", KEY_KEYS));
         return new AccessKey(k.text("id"), accountId, k.secret("secret"), k.bool("enabled", true), null, null);
     }
 
     /** Walks the node tree of one document, failing at the first problem with its position. */
-    private record Reader(String source) {
+    /** {@code environment}: whether ${ENV_VAR} references are read (a file read at start) or refused (a document sent). */
+    private record Reader(String source, boolean environment) {
 
         Node document(String text) {
             LoaderOptions options = new LoaderOptions();
@@ -172,6 +179,9 @@ public final class SeedLoader {
                 if (key == null || !allowed.contains(key)) {
                     throw fail(tuple.getKeyNode(), label(where) + "unknown key " + (key == null ? "(not a name)" : "'" + key + "'")
                             + "; expected one of " + new java.util.TreeSet<>(allowed));
+                }
+                if (fields.containsKey(key)) { // C-INPUT: never "the last one wins"
+                    throw fail(tuple.getKeyNode(), label(where) + "key '" + key + "' is given twice");
                 }
                 fields.put(key, tuple.getValueNode());
             }
@@ -313,6 +323,10 @@ public final class SeedLoader {
             String raw = text(key);
             if (raw.startsWith("${") && raw.endsWith("}")) {
                 String variable = raw.substring(2, raw.length() - 1);
+                if (!reader.environment()) {
+                    throw reader.fail(values.get(key), where + ": '" + key + "' names environment variable " + shown(variable)
+                            + ": ${...} is read only in seed files at start (DTS_SEED_PATH), never in a document sent to the emulator");
+                }
                 String value = System.getenv(variable);
                 if (value == null || value.isEmpty()) {
                     throw reader.fail(values.get(key), where + ": '" + key + "' names environment variable " + variable
@@ -384,13 +398,15 @@ public final class SeedLoader {
 
         <E extends Enum<E>> E enumValue(String key, Class<E> type) {
             String raw = text(key);
-            try {
-                return Enum.valueOf(type, raw.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(c -> type == InstanceType.class
-                        ? c.name().toLowerCase(Locale.ROOT) : c.name()).toList();
-                throw reader.fail(values.get(key), where + ": '" + key + "' has unknown value '" + shown(raw) + "'; expected one of " + names);
+            // C-INPUT: exactly as the control spec declares it (instance types in lower case, the others in upper case).
+            List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(c -> type == InstanceType.class
+                    ? c.name().toLowerCase(Locale.ROOT) : c.name()).toList();
+            int index = names.indexOf(raw);
+            if (index < 0) {
+                throw reader.fail(values.get(key), where + ": '" + key + "' has unknown value '" + shown(raw) + "'; expected one of "
+                        + names);
             }
+            return type.getEnumConstants()[index];
         }
 
         void requireHosts(String key, InstanceType type, Engine engine) {

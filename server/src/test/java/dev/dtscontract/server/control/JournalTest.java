@@ -31,7 +31,7 @@ class JournalTest {
     };
 
     private static Journal journal(int capacity) {
-        return new Journal(capacity, CONTRACT);
+        return new Journal(capacity, 16_777_216L, CONTRACT);
     }
 
     /** An entry whose every field says which request it is, so a mixed-up or torn entry shows. */

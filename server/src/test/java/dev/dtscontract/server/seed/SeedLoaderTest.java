@@ -127,4 +127,37 @@ class SeedLoaderTest {
                 () -> SeedLoader.instance("{\"id\": \"x\", \"type\": \"rds\", \"engine\": \"MYSQL\"}", "request body"));
         assertEquals("request body:1:1: instance: 'region' is missing", e.getMessage());
     }
+
+    @Test
+    void aKeyGivenTwice_isRefusedAtTheSecond_neverTheLastWins() {
+        SeedException e = assertThrows(SeedException.class,
+                () -> SeedLoader.parse(JOB.replace("    status: Migrating\n", "    status: Migrating\n    status: Running\n"), "t.yaml"));
+        assertEquals("t.yaml:9:5: jobs[0]: key 'status' is given twice", e.getMessage());
+        SeedException inJson = assertThrows(SeedException.class, () -> SeedLoader.instance(
+                "{\"id\": \"x\", \"type\": \"rds\", \"engine\": \"MYSQL\", \"region\": \"r\", \"id\": \"y\"}", "request body"));
+        assertEquals("request body:1:62: instance: key 'id' is given twice", inJson.getMessage());
+    }
+
+    @Test
+    void anEnvironmentReference_isRefusedInADocumentSent_andReadOnlyFromAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String referring = JOB.replace("password: \"S3cret-Value\"", "password: \"${PATH}\"");
+        SeedException e = assertThrows(SeedException.class, () -> SeedLoader.parse(referring, "request body"));
+        assertEquals("request body:10:89: jobs[0].source: 'password' names environment variable PATH: ${...} is read only in seed "
+                + "files at start (DTS_SEED_PATH), never in a document sent to the emulator", e.getMessage());
+        java.nio.file.Path file = dir.resolve("seed.yaml");
+        java.nio.file.Files.writeString(file, referring);
+        assertTrue(SeedLoader.loadFile(file.toString()).jobs().get(0).source().password().matches(System.getenv("PATH")));
+    }
+
+    @Test
+    void enumValues_areExactlyAsTheSpecWritesThem() {
+        SeedException e = assertThrows(SeedException.class,
+                () -> SeedLoader.parse("instances:\n  - {id: x, type: RDS, engine: MYSQL, region: r}\n", "t.yaml"));
+        assertEquals("t.yaml:2:19: instances[0]: 'type' has unknown value 'RDS'; expected one of [rds, polardb, mongodb, "
+                + "distributed_mongodb, greenplum, kafka, ecs, express, other]", e.getMessage());
+        SeedException engine = assertThrows(SeedException.class,
+                () -> SeedLoader.parse("instances:\n  - {id: x, type: rds, engine: mysql, region: r}\n", "t.yaml"));
+        assertTrue(engine.getMessage().startsWith("t.yaml:2:32: instances[0]: 'engine' has unknown value 'mysql'"), engine.getMessage());
+    }
 }
