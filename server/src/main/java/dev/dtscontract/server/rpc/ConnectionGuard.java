@@ -90,7 +90,7 @@ final class ConnectionGuard implements BeanCreatedEventListener<NettyServerCusto
             if (pipeline == null || pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) == null) {
                 return;
             }
-            Connection connection = new Connection();
+            Connection connection = newConnection();
             pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, "dts-connection-bytes", connection.bytes());
             pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, "dts-connection-requests", connection.requests());
             if (channel.isActive()) {
@@ -99,12 +99,20 @@ final class ConnectionGuard implements BeanCreatedEventListener<NettyServerCusto
         }
     }
 
+    /** The state of a new connection, whose two handlers go before and after the HTTP codec. */
+    Connection newConnection() {
+        return new Connection();
+    }
+
     /** One connection: idle, reading a request (head, then body: each timed), or answering; and the body bytes it holds. */
-    private final class Connection {
+    final class Connection {
         private boolean reading;    // a request's bytes have started and its last content has not been decoded
         private boolean headSeen;   // the current request's head was decoded
         private int answering;      // requests decoded and not yet answered in full
         private long held;          // body bytes of requests not yet answered
+
+        private Connection() {
+        }
         private ScheduledFuture<?> deadline;
 
         /** Before the decoder: the first byte of a new request starts its clock. */

@@ -35,8 +35,8 @@ public final class RpcBodyLimit implements Ordered {
     @RequestFilter
     public void limit(HttpRequest<?> request) {
         if (request.getContentLength() > MAX_BODY && !control.serves(request.getPath())) {
-            RequestLine line = RequestLine.of(request);
-            ResponseFormat.asked(UrlEncoded.decode(line.rawQuery()), UrlEncoded.decode(null)).decideFor(request);
+            // Only the answer's format is read from the query here (Format=XML); the edge reads the request itself.
+            ResponseFormat.asked(UrlEncoded.decode(request.getUri().getRawQuery()), UrlEncoded.decode(null)).decideFor(request);
             throw tooLarge();
         }
     }

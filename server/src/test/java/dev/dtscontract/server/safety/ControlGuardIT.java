@@ -251,4 +251,100 @@ class ControlGuardIT {
         assertEquals("application/json", answer.header("Content-Type"), answer.toString());
         assertTrue(answer.body().startsWith("{\"code\":\"Forbidden\",\"message\":\"") && answer.body().contains(messageContains), answer.body());
     }
+
+    // C-INPUT: what the control API takes, exactly; every refusal in its error schema, and nothing changed.
+
+    private static EmulatorProcess.Answer putSeed(byte[] seed) throws Exception {
+        return emulator.send("PUT", "/_emulator/seed", own(), Map.of("Content-Type", "application/yaml"), seed);
+    }
+
+    private static String state() throws Exception {
+        return emulator.get("/_emulator/state").body();
+    }
+
+    @Test
+    void aSeedThatIsNotUtf8_isRefusedWithTheOffset_andNothingChanges() throws Exception {
+        String before = state();
+        byte[] seed = "instances:\n  - {id: x\u00e9, type: rds, engine: MYSQL, region: r}\n".getBytes(StandardCharsets.ISO_8859_1);
+        EmulatorProcess.Answer refused = putSeed(seed);
+        assertEquals(400, refused.status(), refused.toString());
+        assertEquals("{\"code\":\"InvalidParameter\",\"message\":\"The body is not UTF-8: the bytes at offset 21 are no UTF-8 character.\"}",
+                refused.body());
+        assertEquals(before, state());
+    }
+
+    @Test
+    void aKeyGivenTwice_inASeedOrAnEntity_isRefusedWithItsPosition() throws Exception {
+        String before = state();
+        EmulatorProcess.Answer seed = putSeed("instances:\n  - {id: x, type: rds, engine: MYSQL, region: r, region: s}\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, seed.status(), seed.toString());
+        assertEquals("{\"code\":\"InvalidSeed\",\"message\":\"instances[0]: key 'region' is given twice\",\"source\":\"request body\","
+                + "\"line\":2,\"column\":50}", seed.body());
+        EmulatorProcess.Answer instance = emulator.send("PUT", "/_emulator/instances/x", Map.of("Content-Type", "application/json"),
+                "{\"id\": \"x\", \"type\": \"rds\", \"engine\": \"MYSQL\", \"region\": \"r\", \"engine\": \"POSTGRESQL\"}");
+        assertEquals(400, instance.status(), instance.toString());
+        assertEquals("{\"code\":\"InvalidEntity\",\"message\":\"instance: key 'engine' is given twice\",\"source\":\"request body\","
+                + "\"line\":1,\"column\":62}", instance.body());
+        assertEquals(before, state());
+    }
+
+    @Test
+    void anEnvironmentReferenceSentOverHttp_isRefused_neverRead() throws Exception {
+        String before = state();
+        EmulatorProcess.Answer refused = putSeed(("accounts:\n  - id: \"1\"\n    accessKeys: [{id: LTAI5tEnvKey000000001, secret: \"${PATH}\"}]\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, refused.status(), refused.toString());
+        assertTrue(refused.body().startsWith("{\"code\":\"InvalidSeed\",\"message\":\"accounts[0].accessKeys[0]: 'secret' names environment "
+                + "variable PATH: ${...} is read only in seed files at start"), refused.body());
+        assertFalse(refused.body().contains(System.getenv("PATH")), "the environment's value");
+        assertEquals(before, state());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"kind\":\"ERROR\",\"errorCode\":\"Throttling.User\",\"times\":1.5}|'times' must be a whole number, not 1.5",
+            "{\"kind\":\"ERROR\",\"errorCode\":\"Throttling.User\",\"times\":\"2\"}|'times' must be a whole number, not a string",
+            "{\"kind\":\"error\",\"errorCode\":\"Throttling.User\"}|kind must be one of [ERROR, LATENCY, DROP_AFTER_APPLY] (exactly so written), not 'error'",
+            "{\"kind\":\"ERROR\",\"kind\":\"LATENCY\",\"latencyMs\":5}|Duplicate field 'kind'",
+            "{\"kind\":\"LATENCY\",\"latencyMs\":1e3}|'latencyMs' must be a whole number, not 1e3",
+            "{\"kind\":\"LATENCY\",\"latencyMs\":60001}|'latencyMs' must be from 0 to 60000, not 60001",
+            "{\"kind\":\"ERROR\",\"errorCode\":\"Throttling.User\",\"extra\":1}|unknown key ''extra''"})
+    void aFaultThatIsNotExactlyAsDeclared_isRefused_andNothingIsPending(String caseText) throws Exception {
+        String[] parts = caseText.split("\\|");
+        EmulatorProcess.Answer refused = emulator.send("POST", "/_emulator/faults", Map.of("Content-Type", "application/json"), parts[0]);
+        assertEquals(400, refused.status(), refused.toString());
+        assertTrue(refused.body().startsWith("{\"code\":\"InvalidEntity\",\"message\":\"") && refused.body().contains(parts[1]), refused.body());
+        assertEquals("[]", emulator.get("/_emulator/faults").body());
+    }
+
+    @Test
+    void aRealisticSeedOver64KiB_isTaken_andOneOver1MiB_isRequestTooLarge() throws Exception {
+        StringBuilder seed = new StringBuilder("instances:\n");
+        for (int i = 0; seed.length() < 200_000; i++) {
+            seed.append("  - {id: rm-bp1instance").append(String.format("%06d", i)).append(", type: rds, engine: MYSQL, region: cn-hangzhou}\n");
+        }
+        seed.append(new String(emulator.get("/_emulator/console/jobs").body().isEmpty() ? "" : "accounts:\n  - id: \"1507800203001111\"\n"
+                + "    accessKeys: [{id: LTAI5tDemoAccessKey0001, secret: DemoSecretForLocalUseOnly0001}]\n"));
+        EmulatorProcess.Answer taken = putSeed(seed.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, taken.status(), taken.toString().substring(0, Math.min(500, taken.toString().length())));
+        assertTrue(taken.body().matches("\\{\"seed\":\"request body\",\"jobs\":0,\"instances\":\\d{4},\"accounts\":1,\"accessKeys\":1}"), taken.body());
+        byte[] tooLarge = new byte[1_048_577];
+        java.util.Arrays.fill(tooLarge, (byte) '#');
+        EmulatorProcess.Answer refused = putSeed(tooLarge);
+        assertEquals(413, refused.status(), refused.toString());
+        assertEquals("{\"code\":\"RequestTooLarge\",\"message\":\"The body is over the control API's limit of 1 MiB.\"}", refused.body());
+        assertEquals(200, emulator.send("POST", "/_emulator/reset", Map.of(), null).status());
+        EmulatorProcess.Answer back = emulator.send("PUT", "/_emulator/seed", own(), Map.of("Content-Type", "application/yaml"),
+                java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src", "main", "resources", "seed", "default-seed.yaml")));
+        assertEquals(200, back.status(), back.toString());
+    }
+
+    @Test
+    void anUnreadableQueryOnTheJournal_isAnsweredInTheControlSchema() throws Exception {
+        EmulatorProcess.Answer refused = emulator.get("/_emulator/journal?since=%ZZ");
+        assertEquals(400, refused.status());
+        assertEquals("{\"code\":\"InvalidParameter\",\"message\":\"The request cannot be read: the request target is not a valid URI "
+                + "(a % must start an escape such as %2A)\"}", refused.body());
+    }
 }

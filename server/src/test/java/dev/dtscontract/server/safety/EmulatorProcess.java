@@ -33,9 +33,11 @@ final class EmulatorProcess implements AutoCloseable {
     final int port;
 
     EmulatorProcess(Map<String, String> environment) throws IOException, InterruptedException {
+        // -Ddts.emulator.jar runs these tests against another build (e.g. the commit before a fix, to see them fail).
+        Path jar = Path.of(System.getProperty("dts.emulator.jar", Path.of("target", "dts-emulator.jar").toString()));
+        Path archive = jar.resolveSibling("dts-emulator.jsa");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:SharedArchiveFile=" + Path.of("target", "dts-emulator.jsa"), "-Xshare:auto", "-XX:+UseSerialGC", "-Xmx128m",
-                "-jar", Path.of("target", "dts-emulator.jar").toString()));
+                "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-XX:+UseSerialGC", "-Xmx128m", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("DTS_PORT", "0");
         builder.environment().putAll(environment);
