@@ -184,13 +184,23 @@ class EmulatorEdgeTest {
                 RawHttp.Response r = send("POST", "/_emulator/console/jobs", Map.of("Content-Type", bad[0]), bad[1]);
                 assertEquals(415, r.status(), bad[0] + ": " + r.body());
                 assertTrue(r.header("content-type").startsWith("application/json"), bad[0] + ": " + r.headers());
-                assertTrue(r.body().startsWith("{\"code\":\"UnsupportedMediaType\",\"message\":\"Send the media type the operation "
-                        + "takes: "), r.body());
+                assertTrue(r.body().startsWith(bad[0].equals("text/plain")
+                        ? "{\"code\":\"UnsupportedMediaType\",\"message\":\"The control API takes application/json (application/yaml for a "
+                                + "seed), not 'text/plain': "
+                        : "{\"code\":\"UnsupportedMediaType\",\"message\":\"Send the media type the operation takes: "), r.body());
             }
             RawHttp.Response empty = send("POST", "/_emulator/console/jobs", Map.of(), null);
             assertEquals(400, empty.status(), empty.body());
             assertEquals("{\"code\":\"InvalidParameter\",\"message\":\"The request cannot be read.\"}", empty.body());
-            RawHttp.Response other = send("POST", "/_emulator/console/jobs", Map.of("Content-Type", "application/x-www-form-urlencoded"), "action=load");
+            RawHttp.Response page = send("GET", "/_emulator/console/jobs", Map.of(), null);
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(page.body());
+            assertTrue(token.find(), page.body());
+            RawHttp.Response forged = send("POST", "/_emulator/console/jobs", Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                    "action=reset");
+            assertEquals(403, forged.status(), forged.body());
+            assertTrue(forged.header("content-type").startsWith("text/html"), forged.headers().toString());
+            RawHttp.Response other = send("POST", "/_emulator/console/jobs", Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                    "action=load&token=" + token.group(1));
             assertEquals(400, other.status());
             assertTrue(other.header("content-type").startsWith("text/html"), other.headers().toString());
             assertTrue(other.body().contains("The jobs page takes action=reset only, not action=load."), other.body());

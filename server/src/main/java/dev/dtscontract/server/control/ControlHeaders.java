@@ -8,7 +8,7 @@ import io.micronaut.http.annotation.ServerFilter;
 
 /**
  * Rule C-ORIGIN's headers on every answer of the control API and the console: no framing, no content sniffing, no
- * referrer, no caching, and a Content-Security-Policy that allows nothing (the console sets its pages' own). No CORS
+ * referrer to other sites, no caching, and a Content-Security-Policy that allows nothing (the console sets its pages' own). No CORS
  * header is ever sent, so no other origin reads an answer.
  */
 @ServerFilter(ControlGuard.PREFIX + "**")
@@ -27,7 +27,8 @@ public final class ControlHeaders {
         MutableHttpHeaders headers = response.getHeaders();
         headers.set("X-Frame-Options", "DENY");
         headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the console's own form (C-ORIGIN).
+        headers.set("Referrer-Policy", "same-origin");
         headers.set("Cache-Control", "no-store");
         if (!headers.contains(CSP)) {
             headers.set(CSP, NOTHING);

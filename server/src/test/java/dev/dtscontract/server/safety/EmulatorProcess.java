@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 final class EmulatorProcess implements AutoCloseable {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)$");
+    private static final Pattern LISTENING = Pattern.compile("listening on http://[0-9.]+:(\\d+)$");
 
     private final Process process;
     private final StringBuffer output = new StringBuffer();
