@@ -5,6 +5,7 @@ import dev.dtscontract.server.domain.JobStore;
 import dev.dtscontract.server.domain.RuleViolation;
 import dev.dtscontract.server.rpc.Exchange;
 import dev.dtscontract.server.rpc.RpcCall;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -41,19 +42,25 @@ public final class FaultInjection implements Ordered {
         return HIGHEST_PRECEDENCE + 100; // after the edge, which admits the RpcCall
     }
 
+    /**
+     * Null (go on at once) for a request no fault matches: a future on every request would cost each one a reactive
+     * subscription (Micronaut converts a non-null future to a Publisher). A LATENCY fault returns a future that a timer
+     * completes with the request.
+     */
     @RequestFilter
-    public CompletableFuture<HttpRequest<?>> before(HttpRequest<?> request) {
+    @Nullable
+    public CompletableFuture<@Nullable HttpRequest<?>> before(HttpRequest<?> request) {
         RpcCall call = RpcCall.of(request).orElse(null);
         Faults.Fault fault = call == null ? null : faults.take(call.value("Action"), jobId -> names(call, jobId)).orElse(null);
         if (fault == null) {
-            return CompletableFuture.completedFuture(request);
+            return null;
         }
         if (fault.kind() == FaultKind.ERROR) {
             throw new RuleViolation(RuleViolation.FAULT, fault.code(), "Injected by the test-control API: " + fault.code().wire());
         }
         if (fault.kind() == FaultKind.DROP_AFTER_APPLY) {
             request.setAttribute(DROP, Boolean.TRUE);
-            return CompletableFuture.completedFuture(request);
+            return null;
         }
         Executor later = CompletableFuture.delayedExecutor(fault.latencyMs(), TimeUnit.MILLISECONDS);
         return CompletableFuture.supplyAsync(() -> request, later);

@@ -4,6 +4,7 @@ import dev.dtscontract.server.auth.TestSigner;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,5 +93,42 @@ class ControlResetIT {
             }
             assertTrue(emulator.output().contains("Test-control API off: the emulator listens on 0.0.0.0"), emulator.output());
         }
+    }
+
+    /** The journal's filters, each selecting exactly its entries, newest first (the README's ?action=&dtsJobId=&…). */
+    @Test
+    void theJournalsFilters_eachSelectExactlyTheirEntries_newestFirst() throws Exception {
+        try (EmulatorProcess emulator = new EmulatorProcess(Map.of())) {
+            assertEquals(200, emulator.send("POST", "/", FORM, TestSigner.sign("POST", change("rm-bp1alt0mysql0002", false))).status());
+            String firstTime = emulator.get("/_emulator/journal?limit=1").body().replaceAll(".*\"time\":\"([^\"]+)\".*", "$1");
+            Thread.sleep(20);
+            assertEquals(200, emulator.send("POST", "/", FORM, TestSigner.sign("POST", change("rm-bp10k50h8374w****", true))).status());
+            assertEquals(400, emulator.get("/?Action=ModifyDtsJobEndpoint&DtsJobId=jmssql00000001").status()); // unsigned
+
+            assertEquals(List.of("REFUSED", "DRY_RUN", "APPLIED"), outcomes(emulator, ""));
+            assertEquals(List.of("REFUSED"), outcomes(emulator, "limit=1"));
+            assertEquals(List.of("APPLIED"), outcomes(emulator, "outcome=APPLIED"));
+            assertEquals(List.of("REFUSED"), outcomes(emulator, "dtsJobId=jmssql00000001"));
+            // Named by its DtsInstanceId, as both changes were: they are the job's.
+            assertEquals(List.of("DRY_RUN", "APPLIED"), outcomes(emulator, "dtsJobId=m4312mab158%2A%2A%2A%2A"));
+            assertEquals(List.of("REFUSED"), outcomes(emulator, "code=MissingParameter"));
+            assertEquals(List.of(), outcomes(emulator, "action=DescribeDtsJobDetail"));
+            assertEquals(List.of("REFUSED", "DRY_RUN", "APPLIED"), outcomes(emulator, "action=ModifyDtsJobEndpoint"));
+            List<String> since = outcomes(emulator, "since=" + firstTime);
+            assertEquals(List.of("REFUSED", "DRY_RUN", "APPLIED"), since, "since is inclusive");
+            String later = java.time.Instant.parse(firstTime).plusNanos(1).toString();
+            assertEquals(List.of("REFUSED", "DRY_RUN"), outcomes(emulator, "since=" + later));
+        }
+    }
+
+    private static List<String> outcomes(EmulatorProcess emulator, String query) throws Exception {
+        EmulatorProcess.Answer journal = emulator.get("/_emulator/journal?" + query);
+        assertEquals(200, journal.status(), query + ": " + journal);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"outcome\":\"([A-Z_]+)\"").matcher(journal.body());
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
     }
 }
