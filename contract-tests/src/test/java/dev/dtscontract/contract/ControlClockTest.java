@@ -55,6 +55,7 @@ class ControlClockTest {
             "{\"seconds\": \"60\"}               | seconds must be a whole number of seconds, not 60",
             "{\"seconds\": 1.5}                | seconds must be a whole number of seconds, not 1.5",
             "{\"seconds\": 60, \"minutes\": 1} | the body must be a JSON object like {\\\"seconds\\\": 60}, with no other key",
+            "{\"seconds\": 1, \"seconds\": 31536000} | the body must be a JSON object like {\\\"seconds\\\": 60}, each key once",
             "not json                          | The request cannot be read.",
             "[60]                              | The request cannot be read.",
     })

@@ -246,8 +246,12 @@ public final class ControlController extends AbstractControlController {
     @Override
     public EmulatorTime advanceClock(TimeAdvance ignored) {
         Map<String, Object> request;
+        String body = body();
+        if (StrictJson.givesAKeyTwice(body)) { // C-INPUT: never "the last one wins"
+            throw ControlViolation.invalidParameter("the body must be a JSON object like {\"seconds\": 60}, each key once");
+        }
         try {
-            request = json.readValue(body(), Argument.mapOf(String.class, Object.class));
+            request = json.readValue(body, Argument.mapOf(String.class, Object.class));
         } catch (IOException | RuntimeException unreadable) {
             throw ControlViolation.invalidParameter("the body must be a JSON object like {\"seconds\": 60}");
         }

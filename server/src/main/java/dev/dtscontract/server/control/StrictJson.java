@@ -65,6 +65,20 @@ final class StrictJson {
         return values;
     }
 
+    /** Whether a JSON text gives a key twice in one object (anything unreadable is left to the caller's reader). */
+    static boolean givesAKeyTwice(String text) {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            while (parser.nextToken() != null) {
+                parser.skipChildren();
+            }
+            return false;
+        } catch (JsonProcessingException e) {
+            return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
     /** A string value, if given. */
     static String text(Map<String, Object> values, String key) {
         Object value = values.get(key);
