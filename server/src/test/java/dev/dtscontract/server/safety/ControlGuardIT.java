@@ -93,6 +93,30 @@ class ControlGuardIT {
         assertEquals("[]", emulator.get("/_emulator/faults").body(), "a fault was planted");
     }
 
+    /** The control spec's documented refusal (ControlForbiddenHost) is exactly what a rebound page gets. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDocumentedRefusal_isTheAnswer() throws Exception {
+        Map<String, Object> spec;
+        try (java.io.InputStream in = ControlGuardIT.class.getClassLoader().getResourceAsStream("openapi/EmulatorControl.yaml")) {
+            spec = new org.yaml.snakeyaml.Yaml().load(in);
+        }
+        Map<String, Object> example = (Map<String, Object>) dig(spec, "components", "responses", "Forbidden", "content",
+                "application/json", "examples", "ControlForbiddenHost", "value");
+        EmulatorProcess.Answer refused = emulator.send("GET", "/_emulator/health", "evil.example", Map.of(), null);
+        assertEquals(403, refused.status());
+        assertEquals("{\"code\":\"" + example.get("code") + "\",\"message\":\"" + example.get("message") + "\"}", refused.body());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object dig(Map<String, Object> map, String... keys) {
+        Object at = map;
+        for (String key : keys) {
+            at = ((Map<String, Object>) at).get(key);
+        }
+        return at;
+    }
+
     @Test
     void aRequestWithoutHost_isRefused() throws Exception {
         assertForbidden(emulator.send("GET", "/_emulator/journal", null, Map.of(), null), "The Host (none) is not the emulator's");
