@@ -1,6 +1,5 @@
 package dev.dtscontract.server.safety;
 
-import dev.dtscontract.server.auth.TestSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,9 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ControlGuardIT {
 
     private static EmulatorProcess emulator;
-    private static final String SAMPLE = "Action=ModifyDtsJobEndpoint&RegionId=cn-hangzhou&DtsInstanceId=dtsaw012y2g15q%2A%2A%2A%2A"
-            + "&SynchronizationDirection=Forward&Endpoint=src&EndpointInstanceType=rds&EndpointInstanceId=rm-bp10k50h8374w%2A%2A%2A%2A"
-            + "&Username=dtstest&Password=DTStest%2A%2A%2A%2A&DryRun=true";
 
     @BeforeAll
     static void start() throws Exception {
@@ -51,7 +47,7 @@ class ControlGuardIT {
 
     /** A signed sample request, so the journal has an entry that a reset would empty. */
     private static void journalOneRequest() throws Exception {
-        EmulatorProcess.Answer answer = emulator.get("/?" + TestSigner.signQuery("GET", SAMPLE));
+        EmulatorProcess.Answer answer = emulator.get("/?" + DocumentedSample.signedQuery());
         assertEquals(200, answer.status(), answer.toString());
     }
 
@@ -135,7 +131,7 @@ class ControlGuardIT {
 
     @Test
     void theOperationsSurface_isNotGuardedByHost_likeTheCloudItIsAStandInFor() throws Exception {
-        EmulatorProcess.Answer answer = emulator.send("GET", "/?" + TestSigner.signQuery("GET", SAMPLE), "dts.aliyuncs.com", Map.of(), null);
+        EmulatorProcess.Answer answer = emulator.send("GET", "/?" + DocumentedSample.signedQuery(), "dts.aliyuncs.com", Map.of(), null);
         assertEquals(200, answer.status(), answer.toString());
     }
 
@@ -266,7 +262,7 @@ class ControlGuardIT {
             assertNull(coding, acceptEncoding);
             assertArrayEquals(plain.bytes(), answer.bytes());
         }
-        EmulatorProcess.Answer rpc = emulator.send("GET", "/?" + TestSigner.signQuery("GET", SAMPLE), Map.of("Accept-Encoding", acceptEncoding), null);
+        EmulatorProcess.Answer rpc = emulator.send("GET", "/?" + DocumentedSample.signedQuery(), Map.of("Accept-Encoding", acceptEncoding), null);
         assertTrue(rpc.header("Content-Encoding") == null || "gzip".equals(rpc.header("Content-Encoding")), rpc.toString());
     }
 

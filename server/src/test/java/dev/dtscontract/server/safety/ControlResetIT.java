@@ -3,7 +3,6 @@ package dev.dtscontract.server.safety;
 import dev.dtscontract.server.auth.TestSigner;
 import org.junit.jupiter.api.Test;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,25 +20,12 @@ class ControlResetIT {
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
     private static final Map<String, String> FORM = Map.of("Content-Type", "application/x-www-form-urlencoded");
 
-    private static Map<String, String> change(String instanceId, boolean dryRun) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("Action", "ModifyDtsJobEndpoint");
-        p.put("RegionId", "cn-hangzhou");
-        p.put("DtsInstanceId", "dtsaw012y2g15q****");
-        p.put("SynchronizationDirection", "Forward");
-        p.put("Endpoint", "src");
-        p.put("EndpointInstanceType", "rds");
-        p.put("EndpointInstanceId", instanceId);
-        p.put("DryRun", String.valueOf(dryRun));
-        return p;
-    }
-
     @Test
     void aReset_putsTheSeedBack_emptiesJournalAndFaults_andKeepsNoncesAndTheClock() throws Exception {
         try (EmulatorProcess emulator = new EmulatorProcess(Map.of())) {
             String seedJob = emulator.get("/_emulator/jobs/m4312mab158%2A%2A%2A%2A").body();
             assertTrue(seedJob.contains("\"version\":1,"), seedJob);
-            String captured = TestSigner.sign("POST", change("rm-bp1alt0mysql0002", false));
+            String captured = TestSigner.sign("POST", DocumentedSample.change("rm-bp1alt0mysql0002", false));
             assertEquals(200, emulator.send("POST", "/", FORM, captured).status());
             assertTrue(emulator.get("/_emulator/jobs/m4312mab158%2A%2A%2A%2A").body().contains("\"version\":2,"));
             assertEquals(200, emulator.send("PUT", "/_emulator/instances/rm-reset-test-0001", JSON,
@@ -73,12 +59,12 @@ class ControlResetIT {
     void aReset_keepsThrottling() throws Exception {
         try (EmulatorProcess emulator = new EmulatorProcess(Map.of("DTS_AUTH_BURST", "3", "DTS_AUTH_RATE_PER_SECOND", "1"))) {
             for (int i = 0; i < 3; i++) {
-                assertEquals(200, emulator.send("POST", "/", FORM, TestSigner.sign("POST", change("rm-bp1alt0mysql0002", true))).status());
+                assertEquals(200, emulator.send("POST", "/", FORM, TestSigner.sign("POST", DocumentedSample.change("rm-bp1alt0mysql0002", true))).status());
             }
-            EmulatorProcess.Answer throttled = emulator.send("POST", "/", FORM, TestSigner.sign("POST", change("rm-bp1alt0mysql0002", true)));
+            EmulatorProcess.Answer throttled = emulator.send("POST", "/", FORM, TestSigner.sign("POST", DocumentedSample.change("rm-bp1alt0mysql0002", true)));
             assertTrue(throttled.body().contains("\"Code\":\"Throttling.User\""), throttled.body());
             assertEquals(200, emulator.send("POST", "/_emulator/reset", Map.of(), null).status());
-            EmulatorProcess.Answer still = emulator.send("POST", "/", FORM, TestSigner.sign("POST", change("rm-bp1alt0mysql0002", true)));
+            EmulatorProcess.Answer still = emulator.send("POST", "/", FORM, TestSigner.sign("POST", DocumentedSample.change("rm-bp1alt0mysql0002", true)));
             assertTrue(still.body().contains("\"Code\":\"Throttling.User\""), "a reset refilled the key's bucket: " + still.body());
         }
     }
@@ -99,10 +85,10 @@ class ControlResetIT {
     @Test
     void theJournalsFilters_eachSelectExactlyTheirEntries_newestFirst() throws Exception {
         try (EmulatorProcess emulator = new EmulatorProcess(Map.of())) {
-            assertEquals(200, emulator.send("POST", "/", FORM, TestSigner.sign("POST", change("rm-bp1alt0mysql0002", false))).status());
+            assertEquals(200, emulator.send("POST", "/", FORM, TestSigner.sign("POST", DocumentedSample.change("rm-bp1alt0mysql0002", false))).status());
             String firstTime = emulator.get("/_emulator/journal?limit=1").body().replaceAll(".*\"time\":\"([^\"]+)\".*", "$1");
             Thread.sleep(20);
-            assertEquals(200, emulator.send("POST", "/", FORM, TestSigner.sign("POST", change("rm-bp10k50h8374w****", true))).status());
+            assertEquals(200, emulator.send("POST", "/", FORM, TestSigner.sign("POST", DocumentedSample.change("rm-bp10k50h8374w****", true))).status());
             assertEquals(400, emulator.get("/?Action=ModifyDtsJobEndpoint&DtsJobId=jmssql00000001").status()); // unsigned
 
             assertEquals(List.of("REFUSED", "DRY_RUN", "APPLIED"), outcomes(emulator, ""));

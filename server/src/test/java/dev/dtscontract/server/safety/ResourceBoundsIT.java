@@ -12,7 +12,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,24 +39,9 @@ class ResourceBoundsIT {
     private static final int CHANGES_PER_WRITER = 40;
     private static final Map<String, String> FORM = Map.of("Content-Type", "application/x-www-form-urlencoded");
 
-    private static Map<String, String> sample(boolean dryRun) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("Action", "ModifyDtsJobEndpoint");
-        p.put("RegionId", "cn-hangzhou");
-        p.put("DtsInstanceId", "dtsaw012y2g15q****");
-        p.put("SynchronizationDirection", "Forward");
-        p.put("Endpoint", "src");
-        p.put("EndpointInstanceType", "rds");
-        p.put("EndpointInstanceId", "rm-bp10k50h8374w****");
-        p.put("Username", "dtstest");
-        p.put("Password", "DTStest****");
-        p.put("DryRun", String.valueOf(dryRun));
-        return p;
-    }
-
     /** A signed form body of exactly the largest size the edge accepts: the sample with a Padding parameter. */
     private static String largestSigned() {
-        Map<String, String> p = sample(true);
+        Map<String, String> p = DocumentedSample.parameters();
         p.put("Padding", "");
         String body = TestSigner.sign("POST", p);
         int padding = 0;
@@ -199,7 +183,7 @@ class ResourceBoundsIT {
             for (int i = 0; i < 8; i++) {
                 delayed.add(pool.submit(() -> {
                     long start = System.nanoTime();
-                    EmulatorProcess.Answer answer = emulator.send("POST", "/", FORM, TestSigner.sign("POST", sample(true)));
+                    EmulatorProcess.Answer answer = emulator.send("POST", "/", FORM, TestSigner.sign("POST", DocumentedSample.parameters()));
                     assertEquals(200, answer.status(), answer.toString());
                     return (System.nanoTime() - start) / 1_000_000;
                 }));
@@ -233,8 +217,8 @@ class ResourceBoundsIT {
                 writers.add(pool.submit(() -> {
                     together.await();
                     for (int i = 0; i < CHANGES_PER_WRITER; i++) {
-                        Map<String, String> p = sample(false);
-                        p.put("EndpointInstanceId", (writer + i) % 2 == 0 ? "rm-bp10k50h8374w****" : "rm-bp1alt0mysql0002");
+                        Map<String, String> p = DocumentedSample.change(
+                                (writer + i) % 2 == 0 ? "rm-bp10k50h8374w****" : "rm-bp1alt0mysql0002", false);
                         EmulatorProcess.Answer answer = emulator.send("POST", "/", FORM, TestSigner.sign("POST", p));
                         assertEquals(200, answer.status(), answer.toString());
                         applied.incrementAndGet();
