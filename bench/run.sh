@@ -68,7 +68,7 @@ FX="$TMP/fixtures"
 java -cp "$JAR" "$ROOT/bench/lib/SpecFixtures.java" "$FX"
 SAMPLE="$(cat "$FX/sample.query")"
 sign() { # sign COUNT QUERY > file: pre-signed paths, one fresh nonce each
-  java -cp "$JAR" dev.dtscontract.server.auth.SignRequest --count "$1" --base / "$2"
+  java -cp "$JAR" dev.dtscontract.server.tools.SignRequest --count "$1" --base / "$2"
 }
 # A static signed sample for the peers (they do not verify signatures; Prism checks the parameters are there).
 STATIC="$(sign 1 "$SAMPLE")"
@@ -86,7 +86,7 @@ MODIFY_B="Action=ModifyDtsJobEndpoint&DtsJobId=m4312mab158%2A%2A%2A%2A&Endpoint=
 
 lines_for() { # lines_for CASE COUNT FILE: signed request paths for an emulator case
   if [ "$1" = v3 ]; then # the same sample signed with signature V3: headers after the path, tab-separated
-    java -cp "$JAR" dev.dtscontract.server.auth.SignRequest --signature v3 --host "127.0.0.1:$PORT" --count "$2" "$SAMPLE" > "$3"
+    java -cp "$JAR" dev.dtscontract.server.tools.SignRequest --signature v3 --host "127.0.0.1:$PORT" --count "$2" "$SAMPLE" > "$3"
   elif [ "$1" = modify ]; then # every request changes the job: alternate between two endpoints
     sign $(( $2 / 2 + 1 )) "$MODIFY_A" > "$TMP/a.txt"; sign $(( $2 / 2 + 1 )) "$MODIFY_B" > "$TMP/b.txt"
     paste -d'\n' "$TMP/a.txt" "$TMP/b.txt" > "$3"

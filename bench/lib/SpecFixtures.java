@@ -1,8 +1,8 @@
 // Writes the benchmark's fixtures from the spec inside the emulator jar (run with the jar on the classpath):
 // the documented success bodies (JSON, XML), the document's sample request as a query, and a WireMock stub.
 // The spec stays the only place these live.
-import dev.dtscontract.server.rpc.SpecContract;
-import dev.dtscontract.server.rpc.UrlEncoded;
+import dev.dtscontract.signing.UrlEncoded;
+import dev.dtscontract.spec.SpecContract;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,9 +9,9 @@ import java.util.Objects;
 public final class Credentials {
 
     /** Environment variables Alibaba Cloud's own SDKs read. */
-    public static final String ENV_ACCESS_KEY_ID = "ALIBABA_CLOUD_ACCESS_KEY_ID";
-    public static final String ENV_ACCESS_KEY_SECRET = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
-    public static final String ENV_SECURITY_TOKEN = "ALIBABA_CLOUD_SECURITY_TOKEN";
+    public static final String ENV_ACCESS_KEY_ID = dev.dtscontract.signing.Credentials.ENV_ACCESS_KEY_ID;
+    public static final String ENV_ACCESS_KEY_SECRET = dev.dtscontract.signing.Credentials.ENV_ACCESS_KEY_SECRET;
+    public static final String ENV_SECURITY_TOKEN = dev.dtscontract.signing.Credentials.ENV_SECURITY_TOKEN;
 
     private final String accessKeyId;
     private final String accessKeySecret;
@@ -80,5 +80,10 @@ public final class Credentials {
             throw new IllegalArgumentException(name + " must not be blank");
         }
         return Objects.requireNonNull(value);
+    }
+
+    /** These credentials as the signing module takes them (SignedRequest). */
+    public dev.dtscontract.signing.Credentials signing() {
+        return new dev.dtscontract.signing.Credentials(accessKeyId(), accessKeySecret(), securityToken());
     }
 }

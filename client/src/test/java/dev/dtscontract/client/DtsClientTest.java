@@ -5,8 +5,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dtscontract.spec.SpecExamples;
 import dev.dtscontract.spec.SpecExamples.ResponseExample;
-import dev.dtscontract.client.internal.AcsV3Signer;
-import dev.dtscontract.client.internal.RpcSigner;
+import dev.dtscontract.signing.AcsSignatureV3;
+import dev.dtscontract.signing.RpcSignature;
 import dev.dtscontract.client.model.ModelFormat;
 import dev.dtscontract.client.model.ModifyDtsJobEndpointRequest;
 import dev.dtscontract.client.model.ModifyDtsJobEndpointResponse;
@@ -240,7 +240,7 @@ class DtsClientTest {
                 () -> assertFalse(query.containsKey("SecurityToken")),
                 () -> assertEquals(null, sent.getHeader("Authorization")));
         String signature = query.remove("Signature");
-        assertEquals(RpcSigner.sign("GET", query, "test-secret-value"), signature);
+        assertEquals(RpcSignature.sign("GET", query, "test-secret-value"), signature);
     }
 
     @Test
@@ -264,9 +264,9 @@ class DtsClientTest {
                 () -> assertEquals("2020-01-01", headers.get("x-acs-version")),
                 () -> assertTrue(headers.get("x-acs-date").matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z"), headers.get("x-acs-date")),
                 () -> assertTrue(headers.get("x-acs-signature-nonce").matches("[0-9a-f]{32}")),
-                () -> assertEquals(AcsV3Signer.EMPTY_PAYLOAD, headers.get("x-acs-content-sha256")),
+                () -> assertEquals(AcsSignatureV3.EMPTY_PAYLOAD_HASH, headers.get("x-acs-content-sha256")),
                 () -> assertEquals(null, sent.getHeader("x-acs-security-token")));
-        assertEquals(AcsV3Signer.authorization("GET", query, headers, AcsV3Signer.EMPTY_PAYLOAD, "LTAI5tTestKey", "test-secret-value"),
+        assertEquals(AcsSignatureV3.authorization("GET", query, headers, AcsSignatureV3.EMPTY_PAYLOAD_HASH, "LTAI5tTestKey", "test-secret-value"),
                 sent.getHeader("Authorization"));
     }
 

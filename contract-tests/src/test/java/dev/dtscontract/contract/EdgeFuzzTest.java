@@ -3,10 +3,11 @@ package dev.dtscontract.contract;
 import dev.dtscontract.verifier.Exchange;
 import dev.dtscontract.verifier.ContractValidator;
 import dev.dtscontract.server.auth.AccessKey;
-import dev.dtscontract.server.auth.SignRequest;
-import dev.dtscontract.server.rpc.ParameterDefinition;
-import dev.dtscontract.server.rpc.SpecContract;
-import dev.dtscontract.server.rpc.UrlEncoded;
+import dev.dtscontract.server.tools.SignRequest;
+import dev.dtscontract.spec.ParameterDefinition;
+import dev.dtscontract.spec.SpecContract;
+import dev.dtscontract.signing.SignedRequest;
+import dev.dtscontract.signing.UrlEncoded;
 import dev.dtscontract.server.seed.SeedLoader;
 import dev.dtscontract.spec.SpecExamples;
 import org.junit.jupiter.api.Test;
@@ -221,19 +222,17 @@ class EdgeFuzzTest {
         Map<String, String> operation = new LinkedHashMap<>(parameters);
         String host = emulator.url().getHost() + ":" + emulator.url().getPort();
         AccessKey key = random.nextInt(5) == 0 ? pick(KEYS) : DEMO;
-        byte[] body = inForm ? UrlEncoded.encode(without(operation, "Action", "Version")).getBytes(StandardCharsets.UTF_8) : null;
-        SignRequest.SignedV3 signed = inForm
-                ? SignRequest.signV3(method, Map.of("Action", operation.getOrDefault("Action", "ModifyDtsJobEndpoint")), key,
-                        Instant.now(), host, SignRequest.nonce(), body, "application/x-www-form-urlencoded")
-                : SignRequest.signV3(method, operation, key, Instant.now(), host, SignRequest.nonce());
+        SignedRequest.Builder request = SignedRequest.builder().method(method).credentials(key.credentials()).at(Instant.now()).host(host);
+        SignedRequest signed = inForm ? request.form(without(operation, "Version")).v3() : request.query(operation).v3();
+        byte[] body = inForm ? signed.formBody().getBytes(StandardCharsets.UTF_8) : null;
         Map<String, String> headers = new LinkedHashMap<>(signed.headers());
         headers.remove("host"); // RawHttp sends Host itself, the same value
         if (tamper) {
             switch (random.nextInt(8)) {
                 case 0 -> headers.remove(pick(new ArrayList<>(headers.keySet())));
                 case 1 -> headers.put("x-acs-date", pick(new String[]{"2016-02-23T12:46:24Z", "yesterday", "", "2026-13-45T99:99:99Z"}));
-                case 2 -> headers.put("Authorization", pick(new String[]{"ACS3-HMAC-SHA256", "Basic abc", "ACS3-HMAC-SHA256 Credential=,SignedHeaders=;,Signature=zz",
-                        headers.get("Authorization").replace("Signature=", "Signature=0"), "ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host,Signature=" + "0".repeat(64)}));
+                case 2 -> headers.put("authorization", pick(new String[]{"ACS3-HMAC-SHA256", "Basic abc", "ACS3-HMAC-SHA256 Credential=,SignedHeaders=;,Signature=zz",
+                        headers.get("authorization").replace("Signature=", "Signature=0"), "ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host,Signature=" + "0".repeat(64)}));
                 case 3 -> headers.put("x-acs-content-sha256", pick(new String[]{"0".repeat(64), "xyz", ""}));
                 case 4 -> headers.put("x-acs-action", pick(new String[]{"modifydtsjobendpoint", "DescribeDtsJobs", "", "ModifyDtsJobEndpoint\u0001"}));
                 case 5 -> headers.put("x-acs-version", pick(new String[]{"2019-01-01", "", "x"}));
@@ -241,8 +240,7 @@ class EdgeFuzzTest {
                 default -> headers.put("x-acs-security-token", "CAIS8wF1q6Ft5B2yfSjIr5bDemoSecurityToken");
             }
         }
-        if (inForm) headers.put("Content-Type", "application/x-www-form-urlencoded");
-        return new Wire(method, "/" + (signed.query().isEmpty() ? "" : "?" + signed.query()), headers, method.equals("POST") ? (body == null ? new byte[0] : body) : null);
+        return new Wire(method, "/" + (signed.queryString().isEmpty() ? "" : "?" + signed.queryString()), headers, method.equals("POST") ? (body == null ? new byte[0] : body) : null);
     }
 
     private static Map<String, String> without(Map<String, String> parameters, String... names) {

@@ -1,8 +1,9 @@
 package dev.dtscontract.contract;
 
+import dev.dtscontract.signing.UrlEncoded;
 import dev.dtscontract.verifier.Exchange;
 import dev.dtscontract.verifier.Provider;
-import dev.dtscontract.verifier.SignedRequest;
+import dev.dtscontract.signing.SignedRequest;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -76,8 +77,7 @@ final class Emulator implements BeforeAllCallback, AfterAllCallback {
      * each other).
      */
     Exchange send(String name, String method, String query, String formBody) {
-        SignedRequest request = SignedRequest.rpc(method, single(query), single(formBody), DemoCredentials.DEMO, Instant.now(),
-                UUID.randomUUID().toString());
+        SignedRequest request = SignedRequest.builder().method(method).query(single(query)).form(single(formBody)).credentials(DemoCredentials.DEMO.signing()).at(Instant.now()).nonce(UUID.randomUUID().toString()).rpc();
         return new Provider(url(), Duration.ofSeconds(10)).send(name, request);
     }
 
@@ -88,7 +88,7 @@ final class Emulator implements BeforeAllCallback, AfterAllCallback {
 
     /** The same, unsigned, against any server, e.g. a WireMock double. */
     static Exchange send(URI base, String name, String method, String query, String formBody) {
-        return new Provider(base, Duration.ofSeconds(10)).send(name, SignedRequest.unsigned(method, single(query), single(formBody)));
+        return new Provider(base, Duration.ofSeconds(10)).send(name, SignedRequest.builder().method(method).query(single(query)).form(single(formBody)).unsigned());
     }
 
     private static Map<String, String> single(String encoded) {
@@ -99,7 +99,7 @@ final class Emulator implements BeforeAllCallback, AfterAllCallback {
 
     /** Query or form text as names and values, by the emulator's own (and only) decoder. */
     static Map<String, List<String>> decode(String query) {
-        return dev.dtscontract.server.rpc.UrlEncoded.decode(query).values();
+        return dev.dtscontract.signing.UrlEncoded.decode(query).values();
     }
 
 }

@@ -1,7 +1,7 @@
 package dev.dtscontract.contract;
 
 import dev.dtscontract.server.auth.AccessKey;
-import dev.dtscontract.server.auth.SignRequest;
+import dev.dtscontract.server.tools.SignRequest;
 import dev.dtscontract.server.domain.DtsJob;
 import dev.dtscontract.server.domain.JobStore;
 import dev.dtscontract.server.seed.SeedLoader;
@@ -46,7 +46,7 @@ class EmulatorEdgeTest {
     @RegisterExtension
     static final Emulator guarded = new Emulator(Map.of("dts.control.token", "test-token-0001"));
 
-    private static final AccessKey DEMO = SeedLoader.loadDefault().accounts().key(SignRequest.DEMO_KEY_ID).orElseThrow();
+    private static final AccessKey DEMO = SeedLoader.loadDefault().accounts().key(dev.dtscontract.server.seed.Seed.DEMO_ACCESS_KEY_ID).orElseThrow();
     /** The unsigned change of another account's job that once went through as HEAD. */
     private static final String FOREIGN_CHANGE = "Action=ModifyDtsJobEndpoint&RegionId=cn-shanghai&DtsJobId=jshanghai00001"
             + "&Endpoint=dest&EndpointInstanceType=rds&EndpointInstanceId=rm-uf6mysql0000001&DryRun=false";

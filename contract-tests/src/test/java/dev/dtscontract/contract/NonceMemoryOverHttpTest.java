@@ -1,7 +1,7 @@
 package dev.dtscontract.contract;
 
 import dev.dtscontract.server.auth.AccessKey;
-import dev.dtscontract.server.auth.SignRequest;
+import dev.dtscontract.server.tools.SignRequest;
 import dev.dtscontract.server.seed.SeedLoader;
 import dev.dtscontract.spec.SpecExamples;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class NonceMemoryOverHttpTest {
 
     @Test
     void fullMemory_throttlesTheKey_keepsCatchingReplays_andLeavesOtherKeysAlone() {
-        AccessKey demo = key(SignRequest.DEMO_KEY_ID);
+        AccessKey demo = key(dev.dtscontract.server.seed.Seed.DEMO_ACCESS_KEY_ID);
         try (RawHttp http = new RawHttp(emulator.url())) {
             String first = SignRequest.sign("GET", SAMPLE, demo, Instant.now());
             assertEquals(200, get(http, first).status());

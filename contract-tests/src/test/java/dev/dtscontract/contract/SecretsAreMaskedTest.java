@@ -1,14 +1,14 @@
 package dev.dtscontract.contract;
 
 import dev.dtscontract.client.Credentials;
-import dev.dtscontract.client.internal.RpcSigner;
+import dev.dtscontract.signing.RpcSignature;
 import dev.dtscontract.emulator.control.model.AccessKey;
 import dev.dtscontract.emulator.control.model.Account;
 import dev.dtscontract.emulator.control.model.TemporaryCredential;
 import dev.dtscontract.spec.SpecExamples;
 import dev.dtscontract.verifier.Exchange;
 import dev.dtscontract.verifier.Provider;
-import dev.dtscontract.verifier.SignedRequest;
+import dev.dtscontract.signing.SignedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -100,7 +100,7 @@ class SecretsAreMaskedTest {
         Credentials wrong = Credentials.sts(STS_ID, "not-the-secret", STS_TOKEN);
         String nonce = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        Exchange e = send(SignedRequest.rpc("GET", WITH_PASSWORDS, Map.of(), wrong, now, nonce));
+        Exchange e = send(SignedRequest.builder().method("GET").query(WITH_PASSWORDS).form(Map.of()).credentials(wrong.signing()).at(now).nonce(nonce).rpc());
         Map<String, String> shown = new TreeMap<>(WITH_PASSWORDS);
         shown.put("Password", "******");
         shown.put("ShardPassword", "******");
@@ -112,13 +112,12 @@ class SecretsAreMaskedTest {
         shown.put("Timestamp", now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         shown.put("Version", "2020-01-01");
         assertEquals("Specified signature is not matched with our calculation. server string to sign is ["
-                + RpcSigner.stringToSign("GET", shown) + " (secret values shown as ******)]", message(e));
+                + RpcSignature.stringToSign("GET", shown) + " (secret values shown as ******)]", message(e));
     }
 
     @Test
     void aSecretGivenTwice_isNamedButItsValuesMasked() {
-        SignedRequest signed = SignedRequest.rpc("POST", WITH_PASSWORDS, Map.of("Password", "w8Dv5Xn2Ka"), STS, Instant.now(),
-                UUID.randomUUID().toString());
+        SignedRequest signed = SignedRequest.builder().method("POST").query(WITH_PASSWORDS).form(Map.of("Password", "w8Dv5Xn2Ka")).credentials(STS.signing()).at(Instant.now()).nonce(UUID.randomUUID().toString()).rpc();
         Exchange e = send(signed);
         assertEquals(400, e.status(), e.responseBody());
         assertEquals("The specified parameter \"Password\" is not valid: it has more than one value: ******, ******.", message(e));
@@ -134,10 +133,9 @@ class SecretsAreMaskedTest {
 
     @Test
     void theJournal_showsEverySecretParameterAsTheMask_andEveryOtherAsSent() {
-        Exchange accepted = send(SignedRequest.v3("GET", WITH_PASSWORDS, Map.of(), STS, Instant.now(), UUID.randomUUID().toString().replace("-", ""),
-                emulator.url().getAuthority()));
+        Exchange accepted = send(SignedRequest.builder().method("GET").query(WITH_PASSWORDS).form(Map.of()).credentials(STS.signing()).at(Instant.now()).nonce(UUID.randomUUID().toString().replace("-", "")).host(emulator.url().getAuthority()).v3());
         assertEquals(200, accepted.status(), accepted.responseBody());
-        send(SignedRequest.rpc("POST", Map.of(), WITH_PASSWORDS, STS, Instant.now(), UUID.randomUUID().toString()));
+        send(SignedRequest.builder().method("POST").query(Map.of()).form(WITH_PASSWORDS).credentials(STS.signing()).at(Instant.now()).nonce(UUID.randomUUID().toString()).rpc());
         String journal = raw("GET", "/_emulator/journal?limit=10000", null).body();
         int masked = 0;
         for (String name : List.of("Password", "ShardPassword", "SecurityToken")) {
@@ -161,7 +159,7 @@ class SecretsAreMaskedTest {
     void anAppliedAccountChange_showsInTheJobAndItsHistoryMasked() {
         Map<String, String> applied = new TreeMap<>(WITH_PASSWORDS);
         applied.put("DryRun", "false");
-        Exchange e = send(SignedRequest.rpc("GET", applied, Map.of(), STS, Instant.now(), UUID.randomUUID().toString()));
+        Exchange e = send(SignedRequest.builder().method("GET").query(applied).form(Map.of()).credentials(STS.signing()).at(Instant.now()).nonce(UUID.randomUUID().toString()).rpc());
         assertEquals(200, e.status(), e.responseBody());
         String jobs = raw("GET", "/_emulator/jobs", null).body();
         assertTrue(jobs.contains("\"password\":\"******\""), jobs);

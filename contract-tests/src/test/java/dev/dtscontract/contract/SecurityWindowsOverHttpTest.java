@@ -8,7 +8,7 @@ import dev.dtscontract.emulator.junit.EmulatorControl;
 import dev.dtscontract.spec.SpecExamples;
 import dev.dtscontract.verifier.Exchange;
 import dev.dtscontract.verifier.Provider;
-import dev.dtscontract.verifier.SignedRequest;
+import dev.dtscontract.signing.SignedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,8 +43,8 @@ class SecurityWindowsOverHttpTest {
 
     private static Exchange send(String scheme, Credentials credentials, Instant signedAt, String nonce) {
         SignedRequest request = scheme.equals("v3")
-                ? SignedRequest.v3("GET", SAMPLE, Map.of(), credentials, signedAt, nonce, emulator.url().getAuthority())
-                : SignedRequest.rpc("GET", SAMPLE, Map.of(), credentials, signedAt, nonce);
+                ? SignedRequest.builder().method("GET").query(SAMPLE).form(Map.of()).credentials(credentials.signing()).at(signedAt).nonce(nonce).host(emulator.url().getAuthority()).v3()
+                : SignedRequest.builder().method("GET").query(SAMPLE).form(Map.of()).credentials(credentials.signing()).at(signedAt).nonce(nonce).rpc();
         return new Provider(emulator.url(), Duration.ofSeconds(10)).send(scheme, request);
     }
 

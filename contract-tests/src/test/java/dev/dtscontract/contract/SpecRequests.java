@@ -6,7 +6,7 @@ import dev.dtscontract.emulator.junit.EmulatorControl;
 import dev.dtscontract.spec.SpecExamples.RequestExample;
 import dev.dtscontract.verifier.Exchange;
 import dev.dtscontract.verifier.Provider;
-import dev.dtscontract.verifier.SignedRequest;
+import dev.dtscontract.signing.SignedRequest;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -84,8 +84,8 @@ final class SpecRequests implements AutoCloseable {
         Map<String, String> form = inForm ? new TreeMap<>(parameters) : Map.of();
         Provider provider = new Provider(emulator.url(), Duration.ofSeconds(10));
         SignedRequest request = "v3".equals(how.get("signatureVersion"))
-                ? SignedRequest.v3(method, query, form, credentials(how), Instant.now(), nonce, provider.host())
-                : SignedRequest.rpc(method, query, form, credentials(how), Instant.now(), nonce);
+                ? SignedRequest.builder().method(method).query(query).form(form).credentials(credentials(how).signing()).at(Instant.now()).nonce(nonce).host(provider.host()).v3()
+                : SignedRequest.builder().method(method).query(query).form(form).credentials(credentials(how).signing()).at(Instant.now()).nonce(nonce).rpc();
         if (how.containsKey("signature")) {
             Map<String, String> q = new TreeMap<>(request.query());
             q.put("Signature", (String) how.get("signature"));

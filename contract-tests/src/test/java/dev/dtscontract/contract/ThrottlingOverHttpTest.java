@@ -3,7 +3,7 @@ package dev.dtscontract.contract;
 import dev.dtscontract.spec.SpecExamples;
 import dev.dtscontract.verifier.Exchange;
 import dev.dtscontract.verifier.Provider;
-import dev.dtscontract.verifier.SignedRequest;
+import dev.dtscontract.signing.SignedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,8 +31,7 @@ class ThrottlingOverHttpTest {
     private static List<String> send(int n) {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Exchange e = new Provider(emulator.url(), Duration.ofSeconds(10)).send("throttled?", SignedRequest.rpc("GET", SAMPLE, Map.of(),
-                    DemoCredentials.DEMO, emulator.examples().control().now(), UUID.randomUUID().toString()));
+            Exchange e = new Provider(emulator.url(), Duration.ofSeconds(10)).send("throttled?", SignedRequest.builder().method("GET").query(SAMPLE).form(Map.of()).credentials(DemoCredentials.DEMO.signing()).at(emulator.examples().control().now()).nonce(UUID.randomUUID().toString()).rpc());
             codes.add(Emulator.outcome(e));
         }
         return codes;

@@ -6,13 +6,14 @@ import dev.dtscontract.server.auth.NonceMemory;
 import dev.dtscontract.server.auth.RequestAuthenticator;
 import dev.dtscontract.server.auth.Throttle;
 import dev.dtscontract.server.control.EmulatorClock;
+import dev.dtscontract.server.control.JobHistory;
 import dev.dtscontract.server.domain.InMemoryJobStore;
 import dev.dtscontract.server.domain.InstanceCatalogue;
 import dev.dtscontract.server.domain.JobStore;
 import dev.dtscontract.server.domain.ModifyDtsJobEndpoint;
 import dev.dtscontract.server.domain.ModifyDtsJobEndpointService;
-import dev.dtscontract.server.rpc.ParameterDefinition;
-import dev.dtscontract.server.rpc.SpecContract;
+import dev.dtscontract.spec.ParameterDefinition;
+import dev.dtscontract.spec.SpecContract;
 import dev.dtscontract.server.seed.Seed;
 import dev.dtscontract.server.seed.SeedLoader;
 import io.micronaut.context.annotation.Context;
@@ -60,8 +61,8 @@ final class EmulatorFactory {
     }
 
     @Singleton
-    ModifyDtsJobEndpoint modifyDtsJobEndpoint(JobStore store, InstanceCatalogue catalogue, Accounts accounts) {
-        return new ModifyDtsJobEndpointService(store, catalogue, accounts);
+    ModifyDtsJobEndpoint modifyDtsJobEndpoint(JobStore store, InstanceCatalogue catalogue, Accounts accounts, JobHistory history) {
+        return new ModifyDtsJobEndpointService(store, catalogue, accounts, history);
     }
 
     /** Created at start (@Context), so that running without authentication is said before the first request. */

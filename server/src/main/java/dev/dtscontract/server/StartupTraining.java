@@ -1,8 +1,9 @@
 package dev.dtscontract.server;
 
 import dev.dtscontract.server.auth.AccessKey;
-import dev.dtscontract.server.auth.SignRequest;
-import dev.dtscontract.server.rpc.SpecContract;
+import dev.dtscontract.server.seed.Seed;
+import dev.dtscontract.signing.SignedRequest;
+import dev.dtscontract.spec.SpecContract;
 import dev.dtscontract.server.seed.SeedLoader;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -36,13 +37,14 @@ public final class StartupTraining {
     public static void main(String[] args) throws IOException {
         ApplicationContext context = Application.start(args, Map.of("micronaut.server.port", -1));
         String base = context.getBean(EmbeddedServer.class).getURL() + "/";
-        AccessKey demo = SeedLoader.loadDefault().accounts().key(SignRequest.DEMO_KEY_ID).orElseThrow();
+        AccessKey demo = SeedLoader.loadDefault().accounts().key(Seed.DEMO_ACCESS_KEY_ID).orElseThrow();
         Map<String, String> sample = SpecContract.requestExample(SAMPLE);
         Map<String, String> sampleAsXml = new LinkedHashMap<>(sample);
         sampleAsXml.put("Format", "XML");
         int failures = 0;
         for (Map<String, String> request : List.of(sample, sampleAsXml)) {
-            failures += get(base + "?" + SignRequest.sign("GET", request, demo, Instant.now())) == 200 ? 0 : 1;
+            SignedRequest signed = SignedRequest.builder().query(request).credentials(demo.credentials()).at(Instant.now()).rpc();
+            failures += get(base + "?" + signed.queryString()) == 200 ? 0 : 1;
         }
         failures += get(base + "?Action=ModifyDtsJobEndpoint") == 400 ? 0 : 1;
         context.close();

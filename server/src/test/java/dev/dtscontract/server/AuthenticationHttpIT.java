@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.dtscontract.server.auth.AccessKey;
-import dev.dtscontract.server.auth.SignRequest;
+import dev.dtscontract.server.tools.SignRequest;
 import dev.dtscontract.server.auth.TestSigner;
 import dev.dtscontract.server.domain.JobStore;
 import dev.dtscontract.spec.SpecExamples;

@@ -7,7 +7,7 @@ import dev.dtscontract.server.domain.JobSide;
 import dev.dtscontract.server.domain.ModifyDtsJobEndpoint;
 import dev.dtscontract.server.domain.ModifyEndpointCommand;
 import dev.dtscontract.server.domain.Outcome;
-import dev.dtscontract.server.rpc.UrlEncoded;
+import dev.dtscontract.signing.UrlEncoded;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -85,7 +85,7 @@ class EveryParameterReachesItsFieldIT {
         ModifyEndpointCommand a = received.get(0);
         ModifyEndpointCommand b = received.get(1);
         assertAll(
-                () -> assertEquals("1507800203001111", a.caller().accountId().orElseThrow()),
+                () -> assertEquals("1507800203001111", a.actor().accountId().orElseThrow()),
                 () -> assertEquals("region-1", a.regionId()),
                 () -> assertEquals("job-2", a.dtsJobId()),
                 () -> assertEquals("instance-3", a.dtsInstanceId()),

@@ -1,6 +1,6 @@
 package dev.dtscontract.verifier;
 
-import dev.dtscontract.client.Credentials;
+import dev.dtscontract.signing.Credentials;
 import dev.dtscontract.verifier.Check.Signature;
 
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.dtscontract.verifier;
 
+import dev.dtscontract.signing.SignedRequest;
 import dev.dtscontract.spec.SpecExamples;
 import dev.dtscontract.spec.SpecExamples.RequestExample;
 import dev.dtscontract.spec.SpecExamples.ResponseExample;

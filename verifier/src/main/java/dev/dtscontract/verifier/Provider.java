@@ -1,5 +1,6 @@
 package dev.dtscontract.verifier;
 
+import dev.dtscontract.signing.SignedRequest;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

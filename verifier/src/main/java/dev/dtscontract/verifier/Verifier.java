@@ -1,8 +1,9 @@
 package dev.dtscontract.verifier;
 
+import dev.dtscontract.signing.SignedRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dtscontract.client.Credentials;
+import dev.dtscontract.signing.Credentials;
 import dev.dtscontract.spec.SpecExamples;
 import dev.dtscontract.verifier.Check.Alteration;
 import dev.dtscontract.verifier.Check.Signature;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -89,10 +89,9 @@ public final class Verifier {
     SignedRequest sign(Check check, Credentials c) {
         Map<String, String> query = check.inForm() ? Map.of() : check.parameters();
         Map<String, String> form = check.inForm() ? check.parameters() : Map.of();
-        String nonce = UUID.randomUUID().toString().replace("-", "");
-        return check.signature() == Signature.V3
-                ? SignedRequest.v3(check.method(), query, form, c, clock.instant(), nonce, provider.host())
-                : SignedRequest.rpc(check.method(), query, form, c, clock.instant(), nonce);
+        SignedRequest.Builder request = SignedRequest.builder().method(check.method()).query(query).form(form).credentials(c)
+                .at(clock.instant());
+        return check.signature() == Signature.V3 ? request.host(provider.host()).v3() : request.rpc();
     }
 
     /** The same AccessKey with a secret that cannot be its own (never printed, like the real one). */

@@ -4,6 +4,7 @@ import dev.dtscontract.client.Credentials;
 import dev.dtscontract.client.CredentialsProvider;
 import dev.dtscontract.client.DtsClientConfiguration;
 import dev.dtscontract.client.SignatureAlgorithm;
+import dev.dtscontract.signing.SignedRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.annotation.ClientFilter;
 import io.micronaut.http.annotation.RequestFilter;
@@ -12,8 +13,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,6 @@ import java.util.function.Supplier;
 @ClientFilter(serviceId = "dts")
 public final class SigningFilter {
 
-    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-    static final String VERSION = "2020-01-01";
     /** The RPC signature's common parameters: under V3 they travel in headers or not at all. */
     private static final List<String> RPC_COMMON = List.of("Action", "Version", "Format", "AccessKeyId", "Signature",
             "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "SecurityToken");
@@ -71,52 +68,42 @@ public final class SigningFilter {
     record SignedV3(URI uri, Map<String, String> headers) {
     }
 
-    /** V3 over a request without a body (the generated client sends GET). */
+    /** V3 over a request without a body (the generated client sends GET), signed by the signing module. */
     SignedV3 signV3(String method, URI uri, Map<String, String> parameters) {
-        Credentials c = credentials.credentials();
         Map<String, String> query = new TreeMap<>(parameters);
-        String action = query.getOrDefault("Action", "ModifyDtsJobEndpoint");
-        String version = query.getOrDefault("Version", VERSION);
+        String action = query.get("Action");
+        String version = query.get("Version");
         String format = query.get("Format");
         RPC_COMMON.forEach(query::remove);
+        if (action != null) {
+            query.put("Action", action); // to x-acs-action, by the signer
+        }
+        if (version != null) {
+            query.put("Version", version); // to x-acs-version
+        }
         if ("XML".equalsIgnoreCase(format)) {
             query.put("Format", "XML"); // not part of V3, honoured by this project's emulator
         }
+        SignedRequest signed = SignedRequest.builder().method(method).query(query).credentials(signingCredentials())
+                .at(clock.instant()).nonce(nonces.get()).host(host(uri)).v3();
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("host", host(uri));
-        headers.put("x-acs-action", action);
-        headers.put("x-acs-version", version);
-        headers.put("x-acs-date", TIMESTAMP.format(clock.instant()));
-        headers.put("x-acs-signature-nonce", nonces.get());
-        headers.put("x-acs-content-sha256", AcsV3Signer.EMPTY_PAYLOAD);
-        if (c.securityToken() != null) {
-            headers.put("x-acs-accesskey-id", c.accessKeyId());
-            headers.put("x-acs-security-token", c.securityToken());
-        }
-        String authorization = AcsV3Signer.authorization(method, query, headers, AcsV3Signer.EMPTY_PAYLOAD,
-                c.accessKeyId(), c.accessKeySecret());
-        Map<String, String> sent = new LinkedHashMap<>(headers);
-        sent.put("Authorization", authorization);
-        return new SignedV3(withQuery(uri, RpcSigner.canonicalQuery(query)), sent);
+        signed.headers().forEach((name, value) -> headers.put(name.equals("authorization") ? "Authorization" : name, value));
+        return new SignedV3(withQuery(uri, signed.queryString()), headers);
     }
 
-    /** The URI with the common parameters and the Signature added, its query in canonical form (RPC signature). */
+    /** The URI with the common parameters and the Signature added (RPC signature), signed by the signing module. */
     URI signedUri(String method, URI uri, Map<String, String> parameters) {
-        Credentials c = credentials.credentials();
         Map<String, String> all = new TreeMap<>(parameters);
-        all.remove("Signature");
+        RPC_COMMON.stream().filter(name -> !name.equals("Action") && !name.equals("Version") && !name.equals("Format")).forEach(all::remove);
         all.putIfAbsent("Format", "JSON");
-        all.putIfAbsent("Version", VERSION);
-        all.put("AccessKeyId", c.accessKeyId());
-        all.put("SignatureMethod", "HMAC-SHA1");
-        all.put("SignatureVersion", "1.0");
-        all.put("SignatureNonce", nonces.get());
-        all.put("Timestamp", TIMESTAMP.format(clock.instant()));
-        if (c.securityToken() != null) {
-            all.put("SecurityToken", c.securityToken());
-        }
-        String signature = RpcSigner.sign(method, all, c.accessKeySecret());
-        return withQuery(uri, RpcSigner.canonicalQuery(all) + "&Signature=" + RpcSigner.percentEncode(signature));
+        SignedRequest signed = SignedRequest.builder().method(method).query(all).credentials(signingCredentials())
+                .at(clock.instant()).nonce(nonces.get()).rpc();
+        return withQuery(uri, signed.queryString());
+    }
+
+    /** This request's credentials as the signing module takes them (asked for each request: they may rotate). */
+    private dev.dtscontract.signing.Credentials signingCredentials() {
+        return credentials.credentials().signing();
     }
 
     /** The Host header as the HTTP client sends it: the port only when it is not the scheme's default. */

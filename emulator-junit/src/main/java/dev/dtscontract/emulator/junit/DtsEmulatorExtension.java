@@ -35,7 +35,7 @@ import java.util.Objects;
 public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
 
     /** The default seed's demo AccessKey, owner of every seeded job but one. */
-    public static final String DEMO_ACCESS_KEY_ID = "LTAI5tDemoAccessKey0001";
+    public static final String DEMO_ACCESS_KEY_ID = dev.dtscontract.server.seed.Seed.DEMO_ACCESS_KEY_ID;
     public static final String DEMO_ACCESS_KEY_SECRET = "DemoSecretForLocalUseOnly0001";
     /** The demo account (AliyunUid) that key belongs to. */
     public static final String DEMO_ACCOUNT = "1507800203001111";

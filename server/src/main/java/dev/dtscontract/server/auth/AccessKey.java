@@ -1,5 +1,7 @@
 package dev.dtscontract.server.auth;
 
+import dev.dtscontract.signing.Credentials;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -10,6 +12,7 @@ import java.time.Instant;
 public final class AccessKey {
 
     private final String id;
+    private final String secret;
     private final String accountId;
     private final byte[] signingKey;
     private final byte[] v3SigningKey;
@@ -20,6 +23,7 @@ public final class AccessKey {
     public AccessKey(String id, String accountId, String secret, boolean enabled, String securityToken, Instant expires) {
         this.id = id;
         this.accountId = accountId;
+        this.secret = secret;
         this.signingKey = (secret + "&").getBytes(StandardCharsets.UTF_8);
         this.v3SigningKey = secret.getBytes(StandardCharsets.UTF_8);
         this.enabled = enabled;
@@ -47,6 +51,11 @@ public final class AccessKey {
     /** When temporary credentials stop working; null for a permanent key. */
     public Instant expires() {
         return expires;
+    }
+
+    /** The key as the signing module signs with it: for the tools and tests that sign requests as this key. */
+    public Credentials credentials() {
+        return new Credentials(id, secret, securityToken);
     }
 
     /** AccessKeySecret + "&" in UTF-8: the HMAC-SHA1 key of RPC signature v1. */

@@ -1,5 +1,7 @@
 package dev.dtscontract.server.auth;
 
+import dev.dtscontract.signing.AcsSignatureV3;
+import dev.dtscontract.signing.RpcSignature;
 import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.domain.RuleViolation;
 

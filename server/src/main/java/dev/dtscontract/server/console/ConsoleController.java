@@ -3,7 +3,7 @@ package dev.dtscontract.server.console;
 import dev.dtscontract.server.console.api.AbstractConsoleController;
 import dev.dtscontract.server.control.ControlController;
 import dev.dtscontract.server.control.model.JournalEntry;
-import dev.dtscontract.server.rpc.SpecContract;
+import dev.dtscontract.spec.SpecContract;
 import io.micronaut.http.annotation.Controller;
 
 import java.time.Clock;

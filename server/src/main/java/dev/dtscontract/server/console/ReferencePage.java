@@ -1,6 +1,6 @@
 package dev.dtscontract.server.console;
 
-import dev.dtscontract.server.rpc.SpecContract;
+import dev.dtscontract.spec.SpecContract;
 
 import static dev.dtscontract.server.console.Html.text;
 

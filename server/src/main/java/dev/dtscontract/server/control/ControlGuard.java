@@ -1,9 +1,14 @@
 package dev.dtscontract.server.control;
 
+import dev.dtscontract.server.rpc.OtherSurface;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +23,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,7 +41,7 @@ import java.util.Set;
  * </ul>
  */
 @Singleton
-public final class ControlGuard {
+public final class ControlGuard implements OtherSurface {
 
     /** Every control path starts with this; the RPC surface answers only "/". */
     public static final String PREFIX = "/_emulator/";
@@ -78,6 +84,7 @@ public final class ControlGuard {
     }
 
     /** Whether a request path belongs to the control API, and the API is on. */
+    @Override
     public boolean serves(String rawPath) {
         return enabled && rawPath.startsWith(PREFIX);
     }
@@ -86,6 +93,7 @@ public final class ControlGuard {
      * The request to route, or a {@link ControlViolation}. The body as the edge read it (once) goes with the request,
      * for the documents the control API reads itself ({@link #body}).
      */
+    @Override
     public HttpRequest<?> admit(HttpRequest<?> request, byte[] body) {
         byte[] sent = body == null ? new byte[0] : body;
         request.setAttribute(BODY, sent);
@@ -114,6 +122,23 @@ public final class ControlGuard {
             utf8(sent);
         }
         return request;
+    }
+
+    /**
+     * The control spec's error for a control request the framework refused (no such route, a body it could not read, a
+     * target that is not a URI), whether the API is on or not: its paths never get the RPC surface's errors.
+     */
+    @Override
+    public Optional<MutableHttpResponse<Object>> frameworkRefusal(String target, int status, boolean notAUri) {
+        if (!target.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        ControlViolation violation = notAUri ? ControlViolation.fromStatus(400, "the request target is not a valid URI "
+                + "(a % must start an escape such as %2A)") : ControlViolation.fromStatus(status, null);
+        MutableHttpResponse<Object> answer = HttpResponse.status(HttpStatus.valueOf(violation.status())).body((Object) violation.body())
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+        ControlHeaders.apply(answer);
+        return Optional.of(answer);
     }
 
     /** C-ORIGIN: no Origin but the emulator's own, no cross-site or same-site fetch. */

@@ -1,9 +1,9 @@
 package dev.dtscontract.server.control;
 
 import dev.dtscontract.server.rpc.Exchange;
-import dev.dtscontract.server.rpc.ParameterDefinition;
-import dev.dtscontract.server.rpc.SpecContract;
-import dev.dtscontract.server.rpc.UrlEncoded;
+import dev.dtscontract.spec.ParameterDefinition;
+import dev.dtscontract.spec.SpecContract;
+import dev.dtscontract.signing.UrlEncoded;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 

@@ -2,6 +2,7 @@ package dev.dtscontract.server.control;
 
 import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.rpc.Exchange;
+import dev.dtscontract.server.rpc.ExchangeListener;
 import dev.dtscontract.server.rpc.RequestIds;
 import dev.dtscontract.server.rpc.RpcCall;
 import io.micronaut.http.HttpRequest;
@@ -16,10 +17,10 @@ import java.util.function.Function;
 /**
  * Writes every answered request of the RPC surface to the {@link Journal}, from what the edge and the controller noted
  * in its {@link Exchange}. Values of the spec's secret parameters ({@code format: password}) never leave the journal
- * unmasked: an entry shows its parameters only through {@link Journal.Entry#parameters()}. Called by the edge's response filter, which sees every answer of the RPC surface.
+ * unmasked: an entry shows its parameters only through {@link Journal.Entry#parameters()}. The edge publishes every answer of the RPC surface to it.
  */
 @Singleton
-public final class JournalRecorder {
+public final class JournalRecorder implements ExchangeListener {
 
     private final Journal journal;
     private final Clock clock;
@@ -31,7 +32,8 @@ public final class JournalRecorder {
         this.asJson = JournalAnswer.writer(json);
     }
 
-    public void record(HttpRequest<?> request, HttpResponse<?> response) {
+    @Override
+    public void answered(HttpRequest<?> request, HttpResponse<?> response) {
         if (!journal.enabled()) {
             return;
         }

@@ -1,8 +1,8 @@
 package dev.dtscontract.server.domain;
 
 /**
- * A change ModifyDtsJobEndpoint applied: the job before and after, and the side the precheck found replaced (the
- * precheck knows it; nobody works it out again from the two jobs).
+ * A change ModifyDtsJobEndpoint applied: the job before and after, the side the precheck found replaced (the
+ * precheck knows it; nobody works it out again from the two jobs), and the command that asked for it.
  */
-public record AppliedChange(DtsJob before, DtsJob after, JobSide side) {
+public record AppliedChange(DtsJob before, DtsJob after, JobSide side, ModifyEndpointCommand command) {
 }

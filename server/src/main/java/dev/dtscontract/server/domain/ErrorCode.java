@@ -2,7 +2,7 @@ package dev.dtscontract.server.domain;
 
 /**
  * Every error code the emulator can answer, the one place their wire spelling lives. Each must be in the spec's
- * error catalogue (an example under the response of its status); {@code SpecContract} refuses to start
+ * error catalogue (an example under the response of its status); {@code ErrorBodies} refuses to start
  * otherwise, so a code cannot be raised without a documented status and example.
  */
 public enum ErrorCode {

@@ -9,8 +9,7 @@ public interface ModifyDtsJobEndpoint {
 
     /**
      * As {@link #modify(ModifyEndpointCommand)}; {@code whenApplied} sees an applied change inside the job's atomic update,
-     * so what it records (the job's history) is in version order whatever runs concurrently. It must not touch the job
-     * store; if it throws, the change is not applied.
+     * after the service's own {@link ChangeObserver}, under the same terms.
      */
     Outcome modify(ModifyEndpointCommand command, java.util.function.Consumer<AppliedChange> whenApplied);
 }

@@ -12,12 +12,19 @@ public final class ModifyDtsJobEndpointService implements ModifyDtsJobEndpoint {
     private final JobLocator locator;
     private final Permissions permissions;
     private final EndpointPrecheck precheck;
+    private final ChangeObserver observer;
 
     public ModifyDtsJobEndpointService(JobStore store, InstanceCatalogue catalogue, RoleGrants grants) {
+        this(store, catalogue, grants, ChangeObserver.NONE);
+    }
+
+    /** With an observer of every applied change (the job history). */
+    public ModifyDtsJobEndpointService(JobStore store, InstanceCatalogue catalogue, RoleGrants grants, ChangeObserver observer) {
         this.store = store;
         this.locator = new JobLocator(store);
         this.permissions = new Permissions(grants);
         this.precheck = new EndpointPrecheck(catalogue);
+        this.observer = observer;
     }
 
     @Override
@@ -34,7 +41,9 @@ public final class ModifyDtsJobEndpointService implements ModifyDtsJobEndpoint {
             EndpointPrecheck.Replacement replacement = precheck.check(current, command);
             before[0] = current;
             DtsJob after = current.withEndpoint(replacement.side(), replacement.endpoint());
-            whenApplied.accept(new AppliedChange(current, after, replacement.side()));
+            AppliedChange change = new AppliedChange(current, after, replacement.side(), command);
+            observer.applied(change);
+            whenApplied.accept(change);
             return after;
         });
         return new Outcome(before[0], updated, true);

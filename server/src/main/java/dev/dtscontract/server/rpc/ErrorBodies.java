@@ -1,5 +1,6 @@
 package dev.dtscontract.server.rpc;
 
+import dev.dtscontract.spec.SpecContract;
 import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.model.ErrorResponse;
 import io.micronaut.http.HttpRequest;
@@ -9,20 +10,24 @@ import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 
 /** Builds the spec's ErrorResponse for a code, with the status the spec's catalogue gives it, in the requested format. */
-@Singleton
+@io.micronaut.context.annotation.Context
 public final class ErrorBodies {
 
     private static final String HOST_ID = "dts.aliyuncs.com";
 
-    private final SpecContract contract;
+    private final java.util.EnumMap<ErrorCode, Integer> statuses = new java.util.EnumMap<>(ErrorCode.class);
 
+    /** Refuses to start when the emulator could raise a code the spec's catalogue does not list. */
     public ErrorBodies(SpecContract contract) {
-        this.contract = contract;
+        for (ErrorCode code : ErrorCode.values()) {
+            statuses.put(code, contract.statusOf(code.wire()).orElseThrow(() -> new IllegalStateException("The emulator raises "
+                    + code.wire() + ", which the spec's error catalogue does not list (add an example under the response of its status)")));
+        }
     }
 
-    /** The response for a code; every ErrorCode is in the catalogue (SpecContract checks it at start). */
+    /** The response for a code, with the status the spec's catalogue gives it. */
     public MutableHttpResponse<ErrorResponse> respond(HttpRequest<?> request, ErrorCode code, String message) {
-        int status = contract.statusOf(code);
+        int status = statuses.get(code);
         ErrorResponse body = new ErrorResponse(code.wire(), message, RequestIds.of(request), false, code.wire(), message,
                 Integer.toString(status))
                 .hostId(HOST_ID);

@@ -1,5 +1,7 @@
 package dev.dtscontract.server.rpc;
 
+import dev.dtscontract.signing.UrlEncoded;
+import dev.dtscontract.spec.ParameterDefinition;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 

@@ -1,6 +1,6 @@
 package dev.dtscontract.server.rpc;
 
-import dev.dtscontract.server.control.ControlGuard;
+import dev.dtscontract.signing.UrlEncoded;
 import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.domain.RuleViolation;
 import io.micronaut.core.order.Ordered;
@@ -20,10 +20,10 @@ public final class RpcBodyLimit implements Ordered {
     /** R-HTTP: the largest body the operation takes. */
     public static final int MAX_BODY = 65_536;
 
-    private final ControlGuard control;
+    private final java.util.List<OtherSurface> others;
 
-    public RpcBodyLimit(ControlGuard control) {
-        this.control = control;
+    public RpcBodyLimit(java.util.List<OtherSurface> others) {
+        this.others = java.util.List.copyOf(others);
     }
 
     @Override
@@ -34,7 +34,7 @@ public final class RpcBodyLimit implements Ordered {
     @PreMatching
     @RequestFilter
     public void limit(HttpRequest<?> request) {
-        if (request.getContentLength() > MAX_BODY && !control.serves(request.getPath())) {
+        if (request.getContentLength() > MAX_BODY && RpcEdge.otherSurface(others, request.getPath()) == null) {
             // Only the answer's format is read from the query here (Format=XML); the edge reads the request itself.
             ResponseFormat.asked(UrlEncoded.decode(request.getUri().getRawQuery()), UrlEncoded.decode(null)).decideFor(request);
             throw tooLarge();

@@ -21,17 +21,24 @@ public final class RpcCall {
     private final Map<String, String> canonical;
     private final ResponseFormat format;
     private final Caller caller;
+    private final String requestId;
 
     /**
      * @param sent      every parameter as the client sent it (query, form and V3 headers merged): what was signed
      * @param canonical the same checked and normalised; both are the edge's own maps, handed over (not copied: this
      *                  runs per request)
      */
-    RpcCall(Map<String, String> sent, Map<String, String> canonical, ResponseFormat format, Caller caller) {
+    RpcCall(Map<String, String> sent, Map<String, String> canonical, ResponseFormat format, Caller caller, String requestId) {
         this.sent = Collections.unmodifiableMap(sent);
         this.canonical = Collections.unmodifiableMap(canonical);
         this.format = Objects.requireNonNull(format);
         this.caller = Objects.requireNonNull(caller);
+        this.requestId = Objects.requireNonNull(requestId);
+    }
+
+    /** The RequestId its answer carries. */
+    public String requestId() {
+        return requestId;
     }
 
     /** The admitted call of a request; empty if the edge did not admit it. */

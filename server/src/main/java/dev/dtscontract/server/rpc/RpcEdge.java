@@ -1,10 +1,11 @@
 package dev.dtscontract.server.rpc;
 
+import dev.dtscontract.signing.UrlEncoded;
+import dev.dtscontract.spec.ParameterDefinition;
+import dev.dtscontract.spec.SpecContract;
 import dev.dtscontract.server.auth.AcsRequest;
 import dev.dtscontract.server.auth.Authenticator;
 import dev.dtscontract.server.auth.Caller;
-import dev.dtscontract.server.control.ControlGuard;
-import dev.dtscontract.server.control.JournalRecorder;
 import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.domain.Printable;
 import dev.dtscontract.server.domain.RuleViolation;
@@ -12,6 +13,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -42,14 +44,24 @@ public final class RpcEdge implements Ordered {
 
     private final RpcParameters parameters;
     private final Authenticator authenticator;
-    private final ControlGuard control;
-    private final JournalRecorder journal;
+    private final List<OtherSurface> others;
+    private final List<ExchangeListener> listeners;
 
-    public RpcEdge(SpecContract contract, Authenticator authenticator, ControlGuard control, JournalRecorder journal) {
+    public RpcEdge(SpecContract contract, Authenticator authenticator, List<OtherSurface> others, List<ExchangeListener> listeners) {
         this.parameters = new RpcParameters(contract.parameters());
         this.authenticator = authenticator;
-        this.control = control;
-        this.journal = journal;
+        this.others = List.copyOf(others);
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** The other surface whose path this is, or null for the operations' surface. */
+    static OtherSurface otherSurface(List<OtherSurface> others, String rawPath) {
+        for (OtherSurface other : others) {
+            if (other.serves(rawPath)) {
+                return other;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -65,8 +77,9 @@ public final class RpcEdge implements Ordered {
     @RequestFilter
     public HttpRequest<?> admit(HttpRequest<?> request, @Nullable @Body byte[] body) {
         RequestLine line = RequestLine.of(request);
-        if (control.serves(line.rawPath())) { // the test-control API, apart from the RPC surface (its own guard)
-            return control.admit(request, body);
+        OtherSurface other = otherSurface(others, line.rawPath());
+        if (other != null) { // the test-control API, apart from the RPC surface (its own guard)
+            return other.admit(request, body);
         }
         RequestIds.of(request);
         String method = line.method();
@@ -106,7 +119,7 @@ public final class RpcEdge implements Ordered {
         Caller caller = authorization == null ? authenticator.authenticate(method, sent)
                 : authenticator.authenticateV3(new AcsRequest(method, authorization, name -> request.getHeaders().get(name),
                         query.values(), body));
-        RpcCall call = new RpcCall(sent, canonical, format, caller);
+        RpcCall call = new RpcCall(sent, canonical, format, caller, RequestIds.of(request));
         call.attachTo(request);
         exchange.admitted(call);
         return forRouting(request, post);
@@ -161,9 +174,16 @@ public final class RpcEdge implements Ordered {
     /** Every response speaks the format the request asked for; every answer of the RPC surface goes to the journal. */
     @ResponseFilter
     public void answered(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (response.getBody().isPresent() && !control.serves(request.getPath())) {
+        if (response.getBody().isPresent() && otherSurface(others, request.getPath()) == null) {
             response.contentType(ResponseFormat.of(request).mediaType());
         }
-        journal.record(request, response);
+        publish(listeners, request, response);
+    }
+
+    /** Tells every listener of an answered exchange. */
+    static void publish(List<ExchangeListener> listeners, HttpRequest<?> request, HttpResponse<?> response) {
+        for (ExchangeListener listener : listeners) {
+            listener.answered(request, response);
+        }
     }
 }

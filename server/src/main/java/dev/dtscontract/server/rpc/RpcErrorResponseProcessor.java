@@ -1,11 +1,7 @@
 package dev.dtscontract.server.rpc;
 
-import dev.dtscontract.server.control.ControlGuard;
-import dev.dtscontract.server.control.ControlHeaders;
-import dev.dtscontract.server.control.ControlViolation;
+import dev.dtscontract.signing.UrlEncoded;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.domain.RuleViolation;
 import dev.dtscontract.server.model.ErrorResponse;
@@ -32,9 +28,11 @@ import java.util.Optional;
 public final class RpcErrorResponseProcessor implements ErrorResponseProcessor<Object> {
 
     private final ErrorBodies errors;
+    private final java.util.List<OtherSurface> others;
 
-    public RpcErrorResponseProcessor(ErrorBodies errors) {
+    public RpcErrorResponseProcessor(ErrorBodies errors, java.util.List<OtherSurface> others) {
         this.errors = errors;
+        this.others = java.util.List.copyOf(others);
     }
 
     @Override
@@ -43,15 +41,15 @@ public final class RpcErrorResponseProcessor implements ErrorResponseProcessor<O
         Optional<Throwable> cause = context.getRootCause().or(() -> RequestLine.decoderFailure(request));
         boolean badTarget = cause.orElse(null) instanceof URISyntaxException;
         String target = badTarget ? ((URISyntaxException) cause.get()).getInput() : request.getPath();
-        if (target != null && target.startsWith(ControlGuard.PREFIX) && Exchange.of(request).isEmpty()) {
-            // A control request the framework refused (no such route, a body it could not read, a target that is not a
-            // URI): the control spec's error.
-            ControlViolation violation = badTarget ? ControlViolation.fromStatus(400, "the request target is not a valid URI "
-                    + "(a % must start an escape such as %2A)") : ControlViolation.fromStatus(base.getStatus().getCode(), null);
-            MutableHttpResponse<Object> answer = HttpResponse.status(HttpStatus.valueOf(violation.status())).body((Object) violation.body())
-                    .contentType(MediaType.APPLICATION_JSON_TYPE);
-            ControlHeaders.apply(answer);
-            return answer;
+        if (target != null && Exchange.of(request).isEmpty()) {
+            // A request of another surface the framework refused (no such route, a body it could not read, a target that
+            // is not a URI): that surface's own error.
+            for (OtherSurface other : others) {
+                Optional<MutableHttpResponse<Object>> answer = other.frameworkRefusal(target, base.getStatus().getCode(), badTarget);
+                if (answer.isPresent()) {
+                    return answer.get();
+                }
+            }
         }
         int status = base.getStatus().getCode();
         MutableHttpResponse<ErrorResponse> response;

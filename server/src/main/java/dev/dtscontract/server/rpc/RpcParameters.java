@@ -1,6 +1,9 @@
 package dev.dtscontract.server.rpc;
 
+import dev.dtscontract.signing.UrlEncoded;
+import dev.dtscontract.spec.ParameterDefinition;
 import dev.dtscontract.server.domain.ErrorCode;
+import dev.dtscontract.server.domain.Printable;
 import dev.dtscontract.server.domain.RuleViolation;
 
 import java.util.Comparator;
@@ -84,7 +87,7 @@ public final class RpcParameters {
         }
         String rule = "boolean".equals(definition.type()) ? "R-BOOLEAN" : "R-ENUM";
         return RuleViolation.invalid(rule, definition.name(),
-                "\"" + definition.printable(raw) + "\". Valid values: " + definition.validValues() + ".");
+                "\"" + printable(definition, raw) + "\". Valid values: " + definition.validValues() + ".");
     }
 
     /** Adds every value to {@code sent}; false when a name already has another value. */
@@ -112,8 +115,13 @@ public final class RpcParameters {
         if (definition == null) { // a parameter the spec does not know may hold anything, a secret too: no value shown
             return RuleViolation.invalid("R-SINGLE-VALUE", first.getKey(), "it has more than one value.");
         }
-        List<String> shown = first.getValue().stream().limit(3).map(definition::printable).toList();
+        List<String> shown = first.getValue().stream().limit(3).map(v -> printable(definition, v)).toList();
         return RuleViolation.invalid("R-SINGLE-VALUE", first.getKey(), "it has more than one value: "
                 + String.join(", ", shown) + (first.getValue().size() > 3 ? ", ..." : "") + ".");
+    }
+
+    /** A value as an error message may show it: a secret's (format: password in the spec) never; see {@link Printable}. */
+    static String printable(ParameterDefinition definition, String raw) {
+        return definition.secret() ? "******" : Printable.of(raw);
     }
 }

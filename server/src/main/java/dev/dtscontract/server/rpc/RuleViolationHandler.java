@@ -1,6 +1,5 @@
 package dev.dtscontract.server.rpc;
 
-import dev.dtscontract.server.control.JournalRecorder;
 import dev.dtscontract.server.domain.RuleViolation;
 import dev.dtscontract.server.model.ErrorResponse;
 import io.micronaut.http.HttpRequest;
@@ -13,18 +12,18 @@ import jakarta.inject.Singleton;
 public final class RuleViolationHandler implements ExceptionHandler<RuleViolation, HttpResponse<ErrorResponse>> {
 
     private final ErrorBodies errors;
-    private final JournalRecorder journal;
+    private final java.util.List<ExchangeListener> listeners;
 
-    public RuleViolationHandler(ErrorBodies errors, JournalRecorder journal) {
+    public RuleViolationHandler(ErrorBodies errors, java.util.List<ExchangeListener> listeners) {
         this.errors = errors;
-        this.journal = journal;
+        this.listeners = java.util.List.copyOf(listeners);
     }
 
     @Override
     public HttpResponse<ErrorResponse> handle(HttpRequest request, RuleViolation violation) {
         Exchange.of(request).ifPresent(e -> e.refused(violation.ruleId(), violation.code(), violation.isFault()));
         HttpResponse<ErrorResponse> response = errors.respond(request, violation.code(), violation.getMessage());
-        journal.record(request, response);
+        RpcEdge.publish(listeners, request, response);
         return response;
     }
 }

@@ -9,3 +9,6 @@
  * spec's error body and the status of its code in the spec's catalogue ({@link dev.dtscontract.server.rpc.SpecContract}).
  */
 package dev.dtscontract.server.rpc;
+
+import dev.dtscontract.signing.UrlEncoded;
+import dev.dtscontract.spec.SpecContract;

@@ -10,6 +10,9 @@ import java.util.List;
 /** A parsed, checked seed: where it came from, the catalogue's instances, the jobs, and the accounts. */
 public record Seed(String source, List<DatabaseInstance> instances, List<DtsJob> jobs, List<Accounts.Account> accountList) {
 
+    /** The demo AccessKey of the default seed (its secret is in the seed, for local use only). */
+    public static final String DEMO_ACCESS_KEY_ID = "LTAI5tDemoAccessKey0001";
+
     public Seed {
         instances = List.copyOf(instances);
         jobs = List.copyOf(jobs);

@@ -1,5 +1,6 @@
 package dev.dtscontract.server.auth;
 
+import dev.dtscontract.signing.AcsSignatureV3;
 import dev.dtscontract.server.seed.SeedLoader;
 import org.junit.jupiter.api.Test;
 

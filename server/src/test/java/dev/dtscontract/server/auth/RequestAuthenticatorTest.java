@@ -1,7 +1,9 @@
 package dev.dtscontract.server.auth;
 
+import dev.dtscontract.server.tools.SignRequest;
+import dev.dtscontract.signing.RpcSignature;
 import dev.dtscontract.server.domain.RuleViolation;
-import dev.dtscontract.server.rpc.SpecContract;
+import dev.dtscontract.spec.SpecContract;
 import dev.dtscontract.server.seed.SeedLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

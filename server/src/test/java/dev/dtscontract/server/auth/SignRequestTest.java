@@ -1,5 +1,7 @@
 package dev.dtscontract.server.auth;
 
+import dev.dtscontract.server.tools.SignRequest;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

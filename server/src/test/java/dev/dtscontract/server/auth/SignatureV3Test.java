@@ -1,9 +1,10 @@
 package dev.dtscontract.server.auth;
 
 import dev.dtscontract.server.domain.RuleViolation;
-import dev.dtscontract.server.rpc.UrlEncoded;
+import dev.dtscontract.signing.SignedRequest;
+import dev.dtscontract.signing.UrlEncoded;
 import dev.dtscontract.server.seed.SeedLoader;
-import dev.dtscontract.spec.CapturedRequest;
+import dev.dtscontract.signing.CapturedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -163,20 +164,21 @@ class SignatureV3Test {
     void stsKey_needsItsTokenInTheHeader() {
         Instant now = Instant.parse("2026-11-25T01:38:40Z");
         AccessKey sts = ACCOUNTS.key("STS.DemoTemporaryKey001").orElseThrow();
-        SignRequest.SignedV3 signed = SignRequest.signV3("GET", Map.of("Endpoint", "src", "EndpointInstanceType", "rds",
-                "DtsJobId", "m4312mab158****"), sts, now, "127.0.0.1:8080", "0123456789abcdef0123456789abcdef");
+        SignedRequest signed = SignedRequest.builder().query(Map.of("Endpoint", "src", "EndpointInstanceType", "rds",
+                "DtsJobId", "m4312mab158****")).credentials(sts.credentials()).at(now).host("127.0.0.1:8080")
+                .nonce("0123456789abcdef0123456789abcdef").v3();
         Map<String, String> headers = new HashMap<>();
         signed.headers().forEach((k, v) -> headers.put(k.toLowerCase(), v));
-        AcsRequest ok = new AcsRequest("GET", headers.get("authorization"), headers::get, UrlEncoded.decode(signed.query()).values(), new byte[0]);
+        AcsRequest ok = new AcsRequest("GET", headers.get("authorization"), headers::get, UrlEncoded.decode(signed.queryString()).values(), new byte[0]);
         assertEquals("1507800203001111", authenticator(now).authenticateV3(ok).accountId().orElseThrow());
 
         Map<String, String> withoutToken = new HashMap<>(headers);
         withoutToken.remove("x-acs-security-token");
         assertRefused("InvalidSecurityToken.MismatchWithAccessKey", new AcsRequest("GET", headers.get("authorization"),
-                withoutToken::get, UrlEncoded.decode(signed.query()).values(), new byte[0]), now);
+                withoutToken::get, UrlEncoded.decode(signed.queryString()).values(), new byte[0]), now);
         Map<String, String> otherId = new HashMap<>(headers);
         otherId.put("x-acs-accesskey-id", "STS.SomeoneElse000001");
         assertRefused("IncompleteSignature", new AcsRequest("GET", headers.get("authorization"),
-                otherId::get, UrlEncoded.decode(signed.query()).values(), new byte[0]), now);
+                otherId::get, UrlEncoded.decode(signed.queryString()).values(), new byte[0]), now);
     }
 }

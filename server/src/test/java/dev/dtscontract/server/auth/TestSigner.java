@@ -1,6 +1,8 @@
 package dev.dtscontract.server.auth;
 
-import dev.dtscontract.server.rpc.UrlEncoded;
+import dev.dtscontract.server.tools.SignRequest;
+import dev.dtscontract.signing.RpcSignature;
+import dev.dtscontract.signing.UrlEncoded;
 import dev.dtscontract.server.seed.SeedLoader;
 
 import java.time.Instant;
@@ -12,7 +14,7 @@ import java.util.TreeMap;
 public final class TestSigner {
 
     /** The demo account's AccessKey of the default seed. */
-    public static final AccessKey DEMO = key(SignRequest.DEMO_KEY_ID);
+    public static final AccessKey DEMO = key(dev.dtscontract.server.seed.Seed.DEMO_ACCESS_KEY_ID);
 
     private TestSigner() {
     }

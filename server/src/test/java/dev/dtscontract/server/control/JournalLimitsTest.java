@@ -1,6 +1,6 @@
 package dev.dtscontract.server.control;
 
-import dev.dtscontract.server.rpc.UrlEncoded;
+import dev.dtscontract.signing.UrlEncoded;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.dtscontract.server.control;
 import dev.dtscontract.server.model.ErrorResponse;
 import dev.dtscontract.server.model.ModifyDtsJobEndpointResponse;
 import dev.dtscontract.server.rpc.Exchange;
-import dev.dtscontract.server.rpc.SpecContract;
+import dev.dtscontract.spec.SpecContract;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

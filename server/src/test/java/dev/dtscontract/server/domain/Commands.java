@@ -1,12 +1,10 @@
 package dev.dtscontract.server.domain;
 
-import dev.dtscontract.server.auth.Caller;
-import dev.dtscontract.server.auth.TestCallers;
-
 /** Builds commands for tests: starts from the document's sample request and changes one thing at a time. */
 final class Commands {
 
-    Caller caller = TestCallers.account("1507800203001111"); // the demo account, owner of the document's job
+    Actor caller = new Actor.Account("1507800203001111", "LTAI5tTestCallerKey0001"); // the demo account, owner of the document's job
+    String requestId = "0D0E9C70-5B3A-4C4E-9A34-000000000001";
     String regionId = "cn-hangzhou";
     String resourceGroupId;
     String dtsJobId;
@@ -52,8 +50,11 @@ final class Commands {
     }
 
     ModifyEndpointCommand build() {
-        return new ModifyEndpointCommand(caller, regionId, resourceGroupId, dtsJobId, dtsInstanceId, direction, side, instanceType,
-                endpointRegionId, endpointInstanceId, endpointIp, endpointPort, modifyAccount, username, Secret.of(password),
-                database, shardUsername, Secret.of(shardPassword), roleName, aliyunUid, dryRun, zeroEtlJob);
+        return ModifyEndpointCommand.builder().actor(caller).requestId(requestId).regionId(regionId).resourceGroupId(resourceGroupId)
+                .dtsJobId(dtsJobId).dtsInstanceId(dtsInstanceId).direction(direction).side(side).instanceType(instanceType)
+                .endpointRegionId(endpointRegionId).endpointInstanceId(endpointInstanceId).endpointIp(endpointIp)
+                .endpointPort(endpointPort).modifyAccount(modifyAccount).username(username).password(Secret.of(password))
+                .database(database).shardUsername(shardUsername).shardPassword(Secret.of(shardPassword)).roleName(roleName)
+                .aliyunUid(aliyunUid).dryRun(dryRun).zeroEtlJob(zeroEtlJob).build();
     }
 }

@@ -1,6 +1,5 @@
 package dev.dtscontract.server.domain;
 
-import dev.dtscontract.server.auth.TestCallers;
 
 import dev.dtscontract.server.seed.Seed;
 import dev.dtscontract.server.seed.SeedLoader;
@@ -585,14 +584,14 @@ class ModifyDtsJobEndpointServiceTest {
         @Test
         void ownersOwnJob_needsNoRole() {
             Commands c = otherAccountsJob();
-            c.caller = TestCallers.account("1507800203002222");
+            c.caller = new Actor.Account("1507800203002222", "LTAI5tTestCallerKey0001");
             assertFalse(modify(c).applied());
         }
 
         @Test
         void authenticationOff_actsAsTheOwner() {
             Commands c = otherAccountsJob();
-            c.caller = TestCallers.authenticationOff();
+            c.caller = Actor.AuthenticationOff.ANYONE;
             assertFalse(modify(c).applied());
         }
 

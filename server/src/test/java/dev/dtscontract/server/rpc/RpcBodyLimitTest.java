@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** R-HTTP's 64 KiB for the operation's bodies, before the body is read; the control API's documents may be larger. */
 class RpcBodyLimitTest {
 
-    private final RpcBodyLimit limit = new RpcBodyLimit(new ControlGuard("127.0.0.1", null, null));
+    private final RpcBodyLimit limit = new RpcBodyLimit(java.util.List.of(new ControlGuard("127.0.0.1", null, null)));
 
     private static MutableHttpRequest<?> post(String uri, long length) {
         return HttpRequest.POST(uri, "").header("Content-Length", String.valueOf(length));

@@ -1,5 +1,7 @@
 package dev.dtscontract.server.rpc;
 
+import dev.dtscontract.signing.UrlEncoded;
+import dev.dtscontract.spec.SpecContract;
 import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.domain.RuleViolation;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.dtscontract.server.safety;
 
 import dev.dtscontract.server.auth.TestSigner;
-import dev.dtscontract.server.rpc.SpecContract;
+import dev.dtscontract.spec.SpecContract;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.dtscontract.server.auth;
+package dev.dtscontract.signing;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -17,10 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Signature V3, ACS3-HMAC-SHA256, as the server computes it (security scheme AlibabaCloudSignatureV3 of the spec):
- * the canonical request of method, `/`, the canonical query (decoded then RFC 3986 re-encoded, sorted), the signed
- * headers (lower-case names, trimmed values) and the payload hash; its SHA-256 in the string to sign; HMAC-SHA256
- * with the AccessKey secret itself. Independent of the client's signer: the contract tests hold the two together.
+ * Signature V3, ACS3-HMAC-SHA256 (security scheme AlibabaCloudSignatureV3 of the spec): the canonical request of
+ * method, `/`, the canonical query (decoded then RFC 3986 re-encoded, sorted by name then value), the signed headers
+ * (lower-case names, sorted, trimmed values) and the payload hash; its SHA-256 in the string to sign; HMAC-SHA256 with
+ * the AccessKey secret itself. The emulator verifies with it; {@link SignedRequest} signs with it. Its test vectors
+ * are requests captured from Alibaba's SDKs.
  */
 public final class AcsSignatureV3 {
 
@@ -45,7 +46,7 @@ public final class AcsSignatureV3 {
         }
     });
     /** The hash of an empty payload, what a GET or a POST with the parameters in the query signs. */
-    private static final String EMPTY_PAYLOAD_HASH = HEX.formatHex(SHA256.get().digest(new byte[0]));
+    public static final String EMPTY_PAYLOAD_HASH = HEX.formatHex(SHA256.get().digest(new byte[0]));
 
     private AcsSignatureV3() {
     }
@@ -70,7 +71,7 @@ public final class AcsSignatureV3 {
         new TreeMap<>(query).forEach((name, values) -> {
             List<String> sorted = new ArrayList<>(values);
             sorted.sort(null);
-            sorted.forEach(value -> pairs.add(RpcSignature.encode(name) + "=" + RpcSignature.encode(value)));
+            sorted.forEach(value -> pairs.add(Rfc3986.encode(name) + "=" + Rfc3986.encode(value)));
         });
         return String.join("&", pairs);
     }
@@ -91,6 +92,26 @@ public final class AcsSignatureV3 {
         return out.append('\n').append(String.join(";", names)).append('\n').append(payloadHash).toString();
     }
 
+    /** The canonical query of parameters given once each (not encoded). */
+    public static String canonicalQueryOf(Map<String, String> query) {
+        Map<String, List<String>> values = new TreeMap<>();
+        query.forEach((name, value) -> values.put(name, List.of(value)));
+        return canonicalQuery(values);
+    }
+
+    /**
+     * The Authorization header of a request: {@code headers} are the headers to sign by lower-case name (all of them:
+     * Alibaba's SDKs sign every header they send but Authorization), the query its parameters (not encoded).
+     */
+    public static String authorization(String method, Map<String, String> query, Map<String, String> headers, String payloadHash,
+                                       String accessKeyId, String accessKeySecret) {
+        List<String> names = new ArrayList<>(headers.keySet());
+        names.sort(null);
+        String stringToSign = stringToSign(canonicalRequest(method, canonicalQueryOf(query), names, headers::get, payloadHash));
+        String signature = HEX.formatHex(sign(accessKeySecret.getBytes(StandardCharsets.UTF_8), stringToSign));
+        return ALGORITHM + " Credential=" + accessKeyId + ",SignedHeaders=" + String.join(";", names) + ",Signature=" + signature;
+    }
+
     /** "ACS3-HMAC-SHA256\n" + lower-case hex SHA-256 of the canonical request. */
     public static String stringToSign(String canonicalRequest) {
         return ALGORITHM + "\n" + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
@@ -105,8 +126,8 @@ public final class AcsSignatureV3 {
         return HEX.formatHex(digest.digest(data));
     }
 
-    /** HMAC-SHA256(secret, string to sign). */
-    static byte[] sign(byte[] secret, String stringToSign) {
+    /** HMAC-SHA256(secret, string to sign); the secret's bytes are zeroed afterwards. */
+    public static byte[] sign(byte[] secret, String stringToSign) {
         try {
             Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));

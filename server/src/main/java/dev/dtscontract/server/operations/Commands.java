@@ -1,4 +1,4 @@
-package dev.dtscontract.server;
+package dev.dtscontract.server.operations;
 
 import dev.dtscontract.server.domain.Direction;
 import dev.dtscontract.server.domain.InstanceType;
@@ -22,33 +22,35 @@ final class Commands {
     static ModifyEndpointCommand from(RpcCall call) {
         Endpoint endpoint = Endpoint.fromValue(call.required("Endpoint"));
         EndpointInstanceType type = EndpointInstanceType.fromValue(call.required("EndpointInstanceType"));
-        return new ModifyEndpointCommand(
-                call.caller(),
-                call.value("RegionId"),
-                call.value("ResourceGroupId"),
-                call.value("DtsJobId"),
-                call.value("DtsInstanceId"),
-                call.value("SynchronizationDirection") == null ? null
-                        : direction(SynchronizationDirection.fromValue(call.value("SynchronizationDirection"))),
-                switch (endpoint) {
+        String direction = call.value("SynchronizationDirection");
+        return ModifyEndpointCommand.builder()
+                .actor(call.caller().actor())
+                .requestId(call.requestId())
+                .regionId(call.value("RegionId"))
+                .resourceGroupId(call.value("ResourceGroupId"))
+                .dtsJobId(call.value("DtsJobId"))
+                .dtsInstanceId(call.value("DtsInstanceId"))
+                .direction(direction == null ? null : direction(SynchronizationDirection.fromValue(direction)))
+                .side(switch (endpoint) {
                     case SRC -> JobSide.SOURCE;
                     case DEST -> JobSide.DESTINATION;
-                },
-                instanceType(type),
-                call.value("EndpointRegionId"),
-                call.value("EndpointInstanceId"),
-                call.value("EndpointIp"),
-                call.value("EndpointPort"),
-                call.flag("ModifyAccount"),
-                call.value("Username"),
-                Secret.of(call.value("Password")),
-                call.value("Database"),
-                call.value("ShardUsername"),
-                Secret.of(call.value("ShardPassword")),
-                call.value("RoleName"),
-                call.value("AliyunUid"),
-                call.flag("DryRun"),
-                call.value("ZeroEtlJob") == null ? null : call.flag("ZeroEtlJob"));
+                })
+                .instanceType(instanceType(type))
+                .endpointRegionId(call.value("EndpointRegionId"))
+                .endpointInstanceId(call.value("EndpointInstanceId"))
+                .endpointIp(call.value("EndpointIp"))
+                .endpointPort(call.value("EndpointPort"))
+                .modifyAccount(call.flag("ModifyAccount"))
+                .username(call.value("Username"))
+                .password(Secret.of(call.value("Password")))
+                .database(call.value("Database"))
+                .shardUsername(call.value("ShardUsername"))
+                .shardPassword(Secret.of(call.value("ShardPassword")))
+                .roleName(call.value("RoleName"))
+                .aliyunUid(call.value("AliyunUid"))
+                .dryRun(call.flag("DryRun"))
+                .zeroEtlJob(call.value("ZeroEtlJob") == null ? null : call.flag("ZeroEtlJob"))
+                .build();
     }
 
     private static InstanceType instanceType(EndpointInstanceType type) {

@@ -1,18 +1,13 @@
-package dev.dtscontract.server.auth;
+package dev.dtscontract.server.tools;
 
-import dev.dtscontract.server.rpc.UrlEncoded;
+import dev.dtscontract.server.auth.AccessKey;
+import dev.dtscontract.signing.SignedRequest;
+import dev.dtscontract.signing.UrlEncoded;
 import dev.dtscontract.server.seed.Seed;
 import dev.dtscontract.server.seed.SeedLoader;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * Signs requests for the emulator, for curl, load tools and tests. With the RPC signature (default) it prints signed
@@ -23,11 +18,8 @@ import java.util.UUID;
  */
 public final class SignRequest {
 
-    /** The demo AccessKey of the default seed. */
-    public static final String DEMO_KEY_ID = "LTAI5tDemoAccessKey0001";
-
     private static final String USAGE = """
-            usage: java -cp dts-emulator.jar dev.dtscontract.server.auth.SignRequest [options] 'Action=ModifyDtsJobEndpoint&...'
+            usage: java -cp dts-emulator.jar dev.dtscontract.server.tools.SignRequest [options] 'Action=ModifyDtsJobEndpoint&...'
               --count N            N requests, each with its own nonce (default 1)
               --method GET|POST    the method signed (default GET)
               --base URL           printed before each query with the RPC signature (default http://127.0.0.1:8080/)
@@ -37,7 +29,7 @@ public final class SignRequest {
               --access-key-secret S  its secret (default $DTS_ACCESS_KEY_SECRET); without one, the key is looked up
                                    in the seed, with its STS token if it is temporary
               --seed FILE          the seed file to look the key up in (default the seed in the jar)
-            """.formatted(DEMO_KEY_ID);
+            """.formatted(Seed.DEMO_ACCESS_KEY_ID);
 
     private SignRequest() {
     }
@@ -49,7 +41,7 @@ public final class SignRequest {
         String signature = "v2";
         String host = "127.0.0.1:8080";
         String query = null;
-        String keyId = System.getenv().getOrDefault("DTS_ACCESS_KEY_ID", DEMO_KEY_ID);
+        String keyId = System.getenv().getOrDefault("DTS_ACCESS_KEY_ID", Seed.DEMO_ACCESS_KEY_ID);
         String secret = System.getenv("DTS_ACCESS_KEY_SECRET");
         String seedFile = null;
         try {
@@ -90,25 +82,34 @@ public final class SignRequest {
             System.exit(2);
             return;
         }
-        UrlEncoded.Decoded decoded = UrlEncoded.decode(query);
+        Map<String, String> parameters;
+        try {
+            parameters = parameters(query);
+        } catch (IllegalArgumentException e) {
+            System.err.println("SignRequest: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         // Streamed: the benchmark asks for millions of lines, more than one String can hold.
         java.io.PrintWriter out = new java.io.PrintWriter(new java.io.BufferedWriter(
                 new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16));
         for (int i = 0; i < count; i++) {
+            SignedRequest.Builder request = SignedRequest.builder().method(method).query(parameters).credentials(key.credentials())
+                    .at(Instant.now());
             if (signature.equals("v3")) {
-                SignedV3 signed = signV3(method, decoded.single(), key, Instant.now(), host, nonce());
-                out.append("/?").append(signed.query());
+                SignedRequest signed = request.host(host).v3();
+                out.append("/?").append(signed.queryString());
                 signed.headers().forEach((name, value) -> out.append('\t').append(name).append(": ").append(value));
                 out.append('\n');
             } else {
-                out.append(base).append('?').append(sign(method, query, key, Instant.now())).append('\n');
+                out.append(base).append('?').append(request.rpc().queryString()).append('\n');
             }
         }
         out.flush();
     }
 
     /** The key given (id and secret: its account is not needed to sign), or the one of that id in the seed. */
-    static AccessKey key(String keyId, String secret, String seedFile) {
+    public static AccessKey key(String keyId, String secret, String seedFile) {
         if (secret != null && !secret.isEmpty()) {
             return new AccessKey(keyId, "unknown", secret, true, null, null);
         }
@@ -117,76 +118,22 @@ public final class SignRequest {
                 + seed.source() + "; give --access-key-secret, or --seed with the file that has it"));
     }
 
-    /** A V3 request: the query to send (RFC 3986-encoded, sorted) and the headers to send with it, Authorization last. */
-    public record SignedV3(String query, Map<String, String> headers) {
-    }
-
-    /**
-     * These parameters (not encoded; Action and Version go to the x-acs-* headers) signed with V3 for a request
-     * without a body, as Alibaba's SDKs send them.
-     */
-    public static SignedV3 signV3(String method, Map<String, String> request, AccessKey key, Instant now, String host, String nonce) {
-        return signV3(method, request, key, now, host, nonce, new byte[0], null);
-    }
-
-    /** The same with a body (e.g. a form) and its Content-Type, which is then signed too. */
-    public static SignedV3 signV3(String method, Map<String, String> request, AccessKey key, Instant now, String host, String nonce,
-                                  byte[] body, String contentType) {
-        Map<String, String> query = new TreeMap<>(request);
-        String action = query.remove("Action");
-        String version = query.remove("Version");
-        Map<String, String> headers = new TreeMap<>();
-        headers.put("host", host);
-        headers.put("x-acs-action", action == null ? "ModifyDtsJobEndpoint" : action);
-        headers.put("x-acs-version", version == null ? "2020-01-01" : version);
-        headers.put("x-acs-date", now.truncatedTo(ChronoUnit.SECONDS).toString());
-        headers.put("x-acs-signature-nonce", nonce);
-        headers.put("x-acs-content-sha256", AcsSignatureV3.sha256Hex(body));
-        if (contentType != null) {
-            headers.put("content-type", contentType);
-        }
-        if (key.securityToken() != null) {
-            headers.put("x-acs-accesskey-id", key.id());
-            headers.put("x-acs-security-token", key.securityToken());
-        }
-        Map<String, List<String>> queryValues = new TreeMap<>();
-        query.forEach((name, value) -> queryValues.put(name, List.of(value)));
-        String stringToSign = AcsSignatureV3.stringToSign(AcsSignatureV3.canonicalRequest(method,
-                AcsSignatureV3.canonicalQuery(queryValues), List.copyOf(headers.keySet()), headers::get, headers.get("x-acs-content-sha256")));
-        String signature = HexFormat.of().formatHex(AcsSignatureV3.sign(key.v3SigningKey(), stringToSign));
-        Map<String, String> sent = new LinkedHashMap<>(headers);
-        sent.put("Authorization", AcsSignatureV3.ALGORITHM + " Credential=" + key.id() + ",SignedHeaders="
-                + String.join(";", headers.keySet()) + ",Signature=" + signature);
-        return new SignedV3(UrlEncoded.encode(query), sent);
-    }
-
-    /** A fresh V3 nonce: 32 lower-case hex digits, as Alibaba's SDKs send. */
-    public static String nonce() {
-        return UUID.randomUUID().toString().replace("-", "");
-    }
-
-    /** The query with the common parameters of {@code key} and its Signature added, RFC 3986-encoded. */
+    /** The query with the common parameters of {@code key} and its Signature added (RPC signature), RFC 3986-encoded. */
     public static String sign(String method, String query, AccessKey key, Instant now) {
+        return sign(method, parameters(query), key, now);
+    }
+
+    /** The parameters (not encoded) with the common parameters of {@code key} and its Signature added, as a query. */
+    public static String sign(String method, Map<String, String> parameters, AccessKey key, Instant now) {
+        return SignedRequest.builder().method(method).query(parameters).credentials(key.credentials()).at(now).rpc().queryString();
+    }
+
+    /** The parameters of a query as given (decoded; the last of a name given twice), refusing text that is not percent-encoded. */
+    static Map<String, String> parameters(String query) {
         UrlEncoded.Decoded decoded = UrlEncoded.decode(query);
         if (!decoded.malformed().isEmpty()) {
             throw new IllegalArgumentException("not correctly percent-encoded: " + decoded.malformed());
         }
-        return sign(method, decoded.single(), key, now);
-    }
-
-    /** The parameters (not encoded) with the common parameters of {@code key} and its Signature added, as a query. */
-    public static String sign(String method, Map<String, String> request, AccessKey key, Instant now) {
-        Map<String, String> parameters = new TreeMap<>(request);
-        parameters.put("AccessKeyId", key.id());
-        parameters.put("SignatureMethod", "HMAC-SHA1");
-        parameters.put("SignatureVersion", "1.0");
-        parameters.put("SignatureNonce", UUID.randomUUID().toString());
-        parameters.put("Timestamp", now.truncatedTo(ChronoUnit.SECONDS).toString());
-        parameters.putIfAbsent("Version", "2020-01-01");
-        if (key.securityToken() != null) {
-            parameters.put("SecurityToken", key.securityToken());
-        }
-        parameters.put("Signature", Base64.getEncoder().encodeToString(RpcSignature.compute(method, parameters, key.signingKey())));
-        return UrlEncoded.encode(parameters);
+        return decoded.single();
     }
 }

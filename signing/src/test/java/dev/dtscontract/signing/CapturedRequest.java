@@ -1,4 +1,4 @@
-package dev.dtscontract.spec;
+package dev.dtscontract.signing;
 
 import java.io.IOException;
 import java.io.InputStream;

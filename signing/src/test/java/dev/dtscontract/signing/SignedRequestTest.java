@@ -1,8 +1,5 @@
-package dev.dtscontract.verifier;
+package dev.dtscontract.signing;
 
-import dev.dtscontract.client.Credentials;
-import dev.dtscontract.server.auth.AcsSignatureV3;
-import dev.dtscontract.server.auth.RpcSignature;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
@@ -19,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The verifier's signed requests, checked with the emulator's own canonicalisation (another implementation). */
+/** Signed requests built by name, checked against the canonical forms and an HMAC computed here. */
 class SignedRequestTest {
 
     private static final Credentials DEMO = Credentials.of("LTAI5tDemoAccessKey0001", "DemoSecretForLocalUseOnly0001");
@@ -30,7 +27,8 @@ class SignedRequestTest {
 
     @Test
     void v3_movesActionAndVersionToHeaders_andSignsWhatIsSent() throws Exception {
-        SignedRequest r = SignedRequest.v3("GET", SAMPLE, Map.of(), DEMO, NOW, "0123456789abcdef0123456789abcdef", "127.0.0.1:8080");
+        SignedRequest r = SignedRequest.builder().method("GET").query(SAMPLE).credentials(DEMO).at(NOW).nonce("0123456789abcdef0123456789abcdef")
+                .host("127.0.0.1:8080").v3();
         assertFalse(r.query().containsKey("Action"));
         assertEquals("DryRun=true&DtsInstanceId=dtsaw012y2g15q%2A%2A%2A%2A&Endpoint=src&Username=dts%20test", r.queryString());
         assertEquals("ModifyDtsJobEndpoint", r.headers().get("x-acs-action"));
@@ -45,7 +43,7 @@ class SignedRequestTest {
 
     @Test
     void v3_withAFormBody_signsItsHashAndContentType_andCarriesSts() throws Exception {
-        SignedRequest r = SignedRequest.v3("POST", Map.of(), SAMPLE, STS, NOW, "n0", "dts.example.com");
+        SignedRequest r = SignedRequest.builder().method("POST").form(SAMPLE).credentials(STS).at(NOW).nonce("n0").host("dts.example.com").v3();
         byte[] body = r.formBody().getBytes(StandardCharsets.UTF_8);
         assertEquals("DryRun=true&DtsInstanceId=dtsaw012y2g15q%2A%2A%2A%2A&Endpoint=src&Username=dts%20test", r.formBody());
         assertEquals(AcsSignatureV3.sha256Hex(body), r.headers().get("x-acs-content-sha256"));
@@ -61,14 +59,15 @@ class SignedRequestTest {
     void rpc_addsTheCommonParametersWhereTheRequestsOwnAre_andKeepsAGivenTimestamp() {
         Map<String, String> withTimestamp = new TreeMap<>(SAMPLE);
         withTimestamp.put("Timestamp", "2016-02-23 12:46:24");
-        SignedRequest inQuery = SignedRequest.rpc("GET", withTimestamp, Map.of(), DEMO, NOW, "nonce-1");
+        SignedRequest inQuery = SignedRequest.builder().query(withTimestamp).credentials(DEMO).at(NOW).nonce("nonce-1").rpc();
         assertEquals("2016-02-23 12:46:24", inQuery.query().get("Timestamp"));
         assertEquals("2020-01-01", inQuery.query().get("Version"));
         assertEquals("nonce-1", inQuery.query().get("SignatureNonce"));
         assertEquals(expectedRpc("GET", inQuery.query(), DEMO.accessKeySecret()), inQuery.query().get("Signature"));
         assertEquals(Map.of(), inQuery.form());
 
-        SignedRequest inForm = SignedRequest.rpc("POST", Map.of("RegionId", "cn-hangzhou"), SAMPLE, STS, NOW, "nonce-2");
+        SignedRequest inForm = SignedRequest.builder().method("POST").query(Map.of("RegionId", "cn-hangzhou")).form(SAMPLE).credentials(STS).at(NOW)
+                .nonce("nonce-2").rpc();
         assertEquals(Map.of("RegionId", "cn-hangzhou"), inForm.query());
         assertEquals("2026-11-28T03:04:05Z", inForm.form().get("Timestamp"));
         assertEquals("DemoToken/+=*", inForm.form().get("SecurityToken"));

@@ -1,10 +1,8 @@
-package dev.dtscontract.server;
+package dev.dtscontract.server.operations;
 
 import dev.dtscontract.server.api.AbstractDtsController;
-import dev.dtscontract.server.control.JobHistory;
 import dev.dtscontract.server.domain.Outcome;
 import dev.dtscontract.server.rpc.Exchange;
-import java.time.Clock;
 import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.domain.ModifyDtsJobEndpoint;
 import dev.dtscontract.server.domain.RuleViolation;
@@ -17,7 +15,6 @@ import dev.dtscontract.server.model.SignatureMethod;
 import dev.dtscontract.server.model.SignatureVersion;
 import dev.dtscontract.server.model.SynchronizationDirection;
 import dev.dtscontract.server.model.Version;
-import dev.dtscontract.server.rpc.RequestIds;
 import dev.dtscontract.server.rpc.RpcCall;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
@@ -34,13 +31,9 @@ import io.micronaut.http.context.ServerRequestContext;
 public final class ModifyDtsJobEndpointController extends AbstractDtsController {
 
     private final ModifyDtsJobEndpoint service;
-    private final JobHistory history;
-    private final Clock clock;
 
-    public ModifyDtsJobEndpointController(ModifyDtsJobEndpoint service, JobHistory history, Clock clock) {
+    public ModifyDtsJobEndpointController(ModifyDtsJobEndpoint service) {
         this.service = service;
-        this.history = history;
-        this.clock = clock;
     }
 
     private ModifyDtsJobEndpointResponse handle() {
@@ -48,14 +41,9 @@ public final class ModifyDtsJobEndpointController extends AbstractDtsController 
         // The edge admits every request that reaches a route; without its RpcCall nothing happens (fail closed).
         RpcCall call = RpcCall.of(request).orElseThrow(() -> new RuleViolation("R-SIGNATURE", ErrorCode.INCOMPLETE_SIGNATURE,
                 "The request signature does not conform to Aliyun standards."));
-        String requestId = RequestIds.of(request);
-        // The history is written inside the job's atomic update, so it is in version order whatever runs concurrently.
-        Outcome outcome = service.modify(Commands.from(call), applied -> history.record(applied.after().dtsJobId(),
-                new JobHistory.Change(applied.after().version(), requestId, clock.instant(), applied.side(),
-                        call.value("SynchronizationDirection"), call.caller().accessKeyId().orElse(null),
-                        applied.before().endpoint(applied.side()), applied.after().endpoint(applied.side()))));
+        Outcome outcome = service.modify(Commands.from(call));
         Exchange.of(request).ifPresent(e -> e.answered(outcome.job() == null ? null : outcome.job().dtsJobId(), outcome.applied(), false));
-        return new ModifyDtsJobEndpointResponse("200", requestId, true);
+        return new ModifyDtsJobEndpointResponse("200", call.requestId(), true);
     }
 
     @Override

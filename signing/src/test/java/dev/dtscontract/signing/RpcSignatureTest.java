@@ -1,4 +1,4 @@
-package dev.dtscontract.server.auth;
+package dev.dtscontract.signing;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +30,8 @@ class RpcSignatureTest {
     void reservedAndNonAsciiCharacters_signAsTheirEncodingEncodedAgain() throws Exception {
         Map<String, String> parameters = new TreeMap<>(Map.of("A b", "x=y&z", "Password", "p@ss word*~/%杭", "Empty", ""));
         StringJoiner query = new StringJoiner("&");
-        parameters.forEach((name, value) -> query.add(RpcSignature.encode(name) + "=" + RpcSignature.encode(value)));
-        String stringToSign = "POST&%2F&" + RpcSignature.encode(query.toString());
+        parameters.forEach((name, value) -> query.add(Rfc3986.encode(name) + "=" + Rfc3986.encode(value)));
+        String stringToSign = "POST&%2F&" + Rfc3986.encode(query.toString());
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec("secret&".getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
         byte[] expected = mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8));
@@ -42,6 +42,6 @@ class RpcSignatureTest {
 
     @Test
     void encoding_followsRfc3986() {
-        assertEquals("a%20b%2A~%2F%E6%9D%AD", RpcSignature.encode("a b*~/杭"));
+        assertEquals("a%20b%2A~%2F%E6%9D%AD", Rfc3986.encode("a b*~/杭"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.dtscontract.server.rpc;
+package dev.dtscontract.signing;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package dev.dtscontract.server.auth;
+package dev.dtscontract.signing;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -10,10 +10,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * RPC signature version 1 as the server computes it (security scheme AlibabaCloudRpcSignatureV1 of the spec).
- * Deliberately independent of the client's signer: the contract tests hold the two to each other.
- * It runs on every request, so the string to sign is written once, as bytes, with both rounds of
- * percent-encoding done in one pass, and each event-loop thread keeps its own Mac.
+ * The RPC signature (SignatureVersion 1.0, HMAC-SHA1; Alibaba's documents call it V2), security scheme
+ * AlibabaCloudRpcSignatureV1 of the spec: {@code METHOD&%2F&} + the RFC 3986 encoding of the sorted, encoded
+ * {@code name=value} pairs (Signature left out); HMAC-SHA1 keyed with the secret + "&". The emulator verifies with it
+ * and the client, verifier and tools sign with it. It runs on every request the emulator receives, so the string to
+ * sign is written once, as bytes, with both rounds of percent-encoding done in one pass, and each thread keeps its own Mac.
  */
 public final class RpcSignature {
 
@@ -43,6 +44,12 @@ public final class RpcSignature {
         }
     }
 
+    /** The Signature parameter of a request: Base64 of {@link #compute} keyed with {@code accessKeySecret + "&"}. */
+    public static String sign(String method, Map<String, String> parameters, String accessKeySecret) {
+        return java.util.Base64.getEncoder().encodeToString(compute(method, parameters,
+                (accessKeySecret + "&").getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** The string to sign, as text: for the SignatureDoesNotMatch message. */
     public static String stringToSign(String method, Map<String, String> parameters) {
         StringToSign out = stringToSignBytes(method, parameters);
@@ -69,26 +76,8 @@ public final class RpcSignature {
         return out;
     }
 
-    /** RFC 3986 unreserved characters stay; every other UTF-8 byte becomes %XX. */
-    public static String encode(String value) {
-        StringToSign out = new StringToSign();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if (unreserved(c)) {
-                out.append((char) c);
-            } else {
-                out.append('%').append((char) HEX[c >> 4]).append((char) HEX[c & 0xF]);
-            }
-        }
-        return new String(out.bytes, 0, out.length, StandardCharsets.US_ASCII);
-    }
-
     private static SortedMap<String, String> sorted(Map<String, String> parameters) {
         return parameters instanceof SortedMap<String, String> sorted && sorted.comparator() == null ? sorted : new TreeMap<>(parameters);
-    }
-
-    private static boolean unreserved(int c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~';
     }
 
     /** A growable byte buffer for the string to sign. */
@@ -114,7 +103,7 @@ public final class RpcSignature {
         void encodeTwice(String value) {
             for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
                 int c = b & 0xFF;
-                if (unreserved(c)) {
+                if (Rfc3986.unreserved(c)) {
                     append((char) c);
                 } else {
                     append('%').append('2').append('5').append((char) HEX[c >> 4]).append((char) HEX[c & 0xF]);

@@ -1,6 +1,4 @@
-package dev.dtscontract.server.rpc;
-
-import dev.dtscontract.server.auth.RpcSignature;
+package dev.dtscontract.signing;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +10,7 @@ import java.util.StringJoiner;
 
 /**
  * The one reader and writer of {@code name=value&...} text, for query strings and form bodies alike (the
- * emulator's edge, SignRequest and the tests). Reading never fails as a whole: a pair with a bad
+ * emulator's edge, the signed requests, the tools and the tests). Reading never fails as a whole: a pair with a bad
  * percent-escape is reported by name, and the others are kept, so the answer can name the culprit and still
  * speak the format the request asked for.
  */
@@ -70,7 +68,7 @@ public final class UrlEncoded {
      * URLDecoder). Written out because it runs for every parameter of every request: plain text is returned as is,
      * escapes decode into one byte array. A bad or cut escape throws IllegalArgumentException.
      */
-    static String decodeComponent(String text) {
+    public static String decodeComponent(String text) {
         int length = text.length();
         int first = 0;
         while (first < length) {
@@ -112,7 +110,7 @@ public final class UrlEncoded {
     /** {@code name=value} pairs joined by '&', RFC 3986-encoded (space %20, '*' %2A), in the map's order. */
     public static String encode(Map<String, String> parameters) {
         StringJoiner out = new StringJoiner("&");
-        parameters.forEach((name, value) -> out.add(RpcSignature.encode(name) + "=" + RpcSignature.encode(value)));
+        parameters.forEach((name, value) -> out.add(Rfc3986.encode(name) + "=" + Rfc3986.encode(value)));
         return out.toString();
     }
 }

@@ -1,23 +1,19 @@
 package dev.dtscontract.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swagger.v3.core.util.Json;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.examples.Example;
-import io.swagger.v3.oas.models.media.MediaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dtscontract.signing.UrlEncoded;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 
 /**
- * The named examples of the spec, as test fixtures for every module (published in the api-spec test-jar).
+ * The named examples of the spec, as fixtures for every module's tests and for the verifier (main code of the api-spec
+ * jar, read with {@link SpecContract}'s reader).
  * Request examples are the form examples of the POST body; response examples are those of every response
  * component. Examples pair by id: a request example and the response it must produce share one.
  */
@@ -57,9 +53,7 @@ public final class SpecExamples {
 
         /** The parameters as a query string (or form body), RFC 3986-encoded with space as %20 and * as %2A. */
         public String query() {
-            StringJoiner out = new StringJoiner("&");
-            parameters.forEach((name, value) -> out.add(encode(name) + "=" + encode(value)));
-            return out.toString();
+            return UrlEncoded.encode(parameters);
         }
 
         public boolean appliesTo(String side) {
@@ -115,7 +109,8 @@ public final class SpecExamples {
     public record Rule(String id, String text, String errorCode, List<String> cases) {
     }
 
-    private static final SpecExamples INSTANCE = new SpecExamples(SpecModel.text(), SpecModel.model());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SpecExamples INSTANCE = new SpecExamples(SpecContract.text(), SpecContract.document());
 
     private final String text;
     private final List<RequestExample> requests = new ArrayList<>();
@@ -123,19 +118,25 @@ public final class SpecExamples {
     private final List<Rule> rules = new ArrayList<>();
 
     @SuppressWarnings("unchecked")
-    private SpecExamples(String text, OpenAPI spec) {
+    private SpecExamples(String text, Map<String, Object> spec) {
         this.text = text;
-        ((List<Map<String, Object>>) spec.getPaths().get("/").getExtensions().get("x-rules")).forEach(r -> rules.add(new Rule(
+        Map<String, Object> components = map(spec, "components");
+        ((List<Map<String, Object>>) map(map(spec, "paths"), "/").get("x-rules")).forEach(r -> rules.add(new Rule(
                 String.valueOf(r.get("id")), String.valueOf(r.get("text")).strip(),
                 r.get("errorCode") == null ? "" : String.valueOf(r.get("errorCode")),
                 r.get("cases") == null ? List.of() : List.copyOf((List<String>) r.get("cases")))));
-        spec.getComponents().getRequestBodies().values().forEach(body -> body.getContent().values().forEach(media ->
-                media.getExamples().forEach((id, example) -> requests.add(request(id, example)))));
-        spec.getComponents().getResponses().forEach((name, response) -> response.getContent().forEach((type, media) -> {
-            if (media.getExamples() != null) {
-                media.getExamples().forEach((id, example) -> responses.add(response(id, type, media, example)));
-            }
-        }));
+        map(components, "requestBodies").values().forEach(body -> map((Map<String, Object>) body, "content").values()
+                .forEach(media -> map((Map<String, Object>) media, "examples")
+                        .forEach((id, example) -> requests.add(request(id, (Map<String, Object>) example)))));
+        map(components, "responses").values().forEach(response -> map((Map<String, Object>) response, "content")
+                .forEach((type, media) -> map((Map<String, Object>) media, "examples")
+                        .forEach((id, example) -> responses.add(response(id, type, (Map<String, Object>) example)))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> parent, String key) {
+        Object child = parent == null ? null : parent.get(key);
+        return child == null ? Map.of() : (Map<String, Object>) child;
     }
 
     public static SpecExamples load() {
@@ -174,31 +175,36 @@ public final class SpecExamples {
         return responses.stream().filter(r -> r.id().equals(id) && r.mediaType().equals(mediaType)).findFirst();
     }
 
-    private static RequestExample request(String id, Example example) {
+    @SuppressWarnings("unchecked")
+    private static RequestExample request(String id, Map<String, Object> example) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        Json.mapper().convertValue(example.getValue(), JsonNode.class).fields()
-                .forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
-        return new RequestExample(id, example.getSummary(), String.valueOf(extensions(example).getOrDefault("x-applies-to", "both")),
-                Collections.unmodifiableMap(parameters), extensions(example));
+        ((Map<String, Object>) example.get("value")).forEach((name, value) -> parameters.put(name, String.valueOf(value)));
+        Map<String, Object> extensions = extensions(example);
+        return new RequestExample(id, (String) example.get("summary"), String.valueOf(extensions.getOrDefault("x-applies-to", "both")),
+                Collections.unmodifiableMap(parameters), extensions);
     }
 
-    private static ResponseExample response(String id, String mediaType, MediaType media, Example example) {
-        Object value = example.getValue();
+    private static ResponseExample response(String id, String mediaType, Map<String, Object> example) {
+        Object value = example.get("value");
+        String summary = (String) example.get("summary");
         if (value instanceof String xml) {
             int status = xml.contains("<HttpStatusCode>")
                     ? Integer.parseInt(xml.replaceAll("(?s).*<HttpStatusCode>(\\d+)</HttpStatusCode>.*", "$1")) : 200;
-            return new ResponseExample(id, example.getSummary(), status, mediaType, xml, null, extensions(example));
+            return new ResponseExample(id, summary, status, mediaType, xml, null, extensions(example));
         }
-        JsonNode json = Json.mapper().convertValue(value, JsonNode.class);
+        JsonNode json = JSON.valueToTree(value);
         int status = json.has("HttpStatusCode") ? json.get("HttpStatusCode").asInt() : 200;
-        return new ResponseExample(id, example.getSummary(), status, mediaType, json.toString(), json, extensions(example));
+        return new ResponseExample(id, summary, status, mediaType, json.toString(), json, extensions(example));
     }
 
-    private static Map<String, Object> extensions(Example example) {
-        return example.getExtensions() == null ? Map.of() : example.getExtensions();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+    /** The x- keys of an example, in the spec's order. */
+    private static Map<String, Object> extensions(Map<String, Object> example) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        example.forEach((key, value) -> {
+            if (key.startsWith("x-")) {
+                out.put(key, value);
+            }
+        });
+        return Collections.unmodifiableMap(out);
     }
 }

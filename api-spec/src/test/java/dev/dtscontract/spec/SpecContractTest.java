@@ -1,0 +1,72 @@
+package dev.dtscontract.spec;
+
+import io.swagger.v3.oas.models.parameters.Parameter;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The spec model of main code reads what the OpenAPI parser reads (another reader of the same YAML). */
+class SpecContractTest {
+
+    private final SpecContract contract = SpecContract.load();
+
+    @Test
+    void requestExample_isTheSpecsExampleAsTheSpecParserReadsIt() {
+        for (SpecExamples.RequestExample example : SpecExamples.load().requests()) {
+            assertEquals(example.parameters(), SpecContract.requestExample(example.id()), example.id());
+        }
+    }
+
+    @Test
+    void catalogue_givesTheDocumentedStatuses() {
+        assertEquals(400, contract.statusOf("Throttling.User").orElseThrow());
+        assertEquals(403, contract.statusOf("NoPermission.Operator").orElseThrow());
+        assertEquals(404, contract.statusOf("InvalidDtsJobId.NotFound").orElseThrow());
+        assertTrue(contract.statusOf("NoSuchCode").isEmpty());
+    }
+
+    @Test
+    void parameters_areTheQueryParametersOfTheGetOperation_asTheParserReadsThem() {
+        Set<String> parsed = SpecModel.model().getPaths().get("/").getGet().getParameters().stream()
+                .map(p -> p.get$ref() == null ? p : SpecModel.model().getComponents().getParameters()
+                        .get(p.get$ref().substring(p.get$ref().lastIndexOf('/') + 1)))
+                .filter(p -> "query".equals(p.getIn())).map(Parameter::getName).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(parsed, new TreeSet<>(contract.parameters().keySet()));
+        assertTrue(contract.parameters().keySet().stream().noneMatch(n -> n.startsWith("x-acs-")), "headers are not query parameters");
+    }
+
+    @Test
+    void parameters_carryTheDocumentedRequiredFlags() {
+        assertTrue(contract.parameters().get("Endpoint").required());
+        assertTrue(contract.parameters().get("EndpointInstanceType").required());
+        assertFalse(contract.parameters().get("DtsJobId").required());
+        assertTrue(contract.parameters().get("Action").required(), "Action: x-rpc-required (query, form or x-acs-action)");
+        assertTrue(contract.parameters().get("Password").secret());
+        assertFalse(contract.parameters().get("Username").secret());
+    }
+
+    @Test
+    void aLengthTheSpecStates_isEnforced_andNamedInTheValidValues() {
+        ParameterDefinition d = new ParameterDefinition("Tag", false, "string", List.of(), false, null, false, 2, 4);
+        assertTrue(d.canonical("ab").isPresent());
+        assertTrue(d.canonical("杭州杭州").isPresent(), "characters, not bytes");
+        assertTrue(d.canonical("a").isEmpty());
+        assertTrue(d.canonical("abcde").isEmpty());
+        assertEquals("2 to 4 characters", d.validValues());
+    }
+
+    @Test
+    void aCopyOfTheSpecWithAMaxLength_givesTheParameterThatBound() {
+        String copy = SpecContract.text().replaceFirst("(?m)^(    ResourceGroupId:\\n(?:.*\\n)*?      schema:\\n)(        type: string\\n)",
+                "$1$2        maxLength: 64\n");
+        assertEquals(64, SpecContract.parse(copy).parameters().get("ResourceGroupId").maxLength(), "the copy must carry the bound");
+        assertEquals(Integer.MAX_VALUE, contract.parameters().get("ResourceGroupId").maxLength());
+    }
+}

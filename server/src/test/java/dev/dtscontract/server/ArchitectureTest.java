@@ -1,0 +1,63 @@
+package dev.dtscontract.server;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.Architectures;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The server's layers, stated once. Packages only point down: the domain (plain Java) ← authentication ← the edge (one
+ * admitted request per request) ← the operation handlers ← the emulator's own features (control API, journal, faults,
+ * clock, console, seed, tools) and the wiring. Run {@code mvn -pl server test -Dtest=ArchitectureTest} to see a
+ * violation named class by class.
+ */
+class ArchitectureTest {
+
+    private static final String SERVER = "dev.dtscontract.server";
+    private static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(SERVER);
+
+    @Test
+    void layers_onlyPointDown() {
+        Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Domain").definedBy(SERVER + ".domain..")
+                .layer("Authentication").definedBy(SERVER + ".auth..")
+                .layer("Edge").definedBy(SERVER + ".rpc..")
+                .layer("Generated operation interface and models").definedBy(SERVER + ".api..", SERVER + ".model..")
+                .layer("Operations").definedBy(SERVER + ".operations..")
+                .layer("Features").definedBy(SERVER + ".control..", SERVER + ".console..", SERVER + ".seed..", SERVER + ".logging..",
+                        SERVER + ".tools..")
+                .layer("Wiring").definedBy(SERVER)
+                .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Features").mayOnlyBeAccessedByLayers("Wiring")
+                .whereLayer("Operations").mayOnlyBeAccessedByLayers("Features", "Wiring")
+                .whereLayer("Generated operation interface and models").mayOnlyBeAccessedByLayers("Edge", "Operations", "Features", "Wiring")
+                .whereLayer("Edge").mayOnlyBeAccessedByLayers("Operations", "Features", "Wiring")
+                .whereLayer("Authentication").mayOnlyBeAccessedByLayers("Edge", "Operations", "Features", "Wiring")
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Authentication", "Edge", "Operations", "Features", "Wiring")
+                .check(MAIN);
+    }
+
+    @Test
+    void noTwoPackages_dependOnEachOther() {
+        slices().matching(SERVER + ".(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void theDomain_knowsNoHttpNoFrameworkAndNoAuthentication() {
+        noClasses().that().resideInAPackage(SERVER + ".domain..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.micronaut..", "io.netty..", "jakarta..", SERVER + ".auth..", "dev.dtscontract.signing..")
+                .check(MAIN);
+    }
+
+    @Test
+    void authentication_knowsNoHttpServer() {
+        noClasses().that().resideInAPackage(SERVER + ".auth..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.micronaut.http..", "io.netty..")
+                .check(MAIN);
+    }
+}
