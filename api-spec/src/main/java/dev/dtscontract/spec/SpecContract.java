@@ -155,7 +155,7 @@ public final class SpecContract {
 
 
     /**
-     * The query parameters of the GET operation (the full set), by wire name; required means required by the schema
+     * The query parameters of the GET operation (the full set), by wire name, in the spec's order; required means required by the schema
      * or by R-REQUIRED wherever the parameter travels ({@code x-rpc-required}).
      */
     public Map<String, ParameterDefinition> parameters() {
@@ -196,7 +196,7 @@ public final class SpecContract {
                     schema.get("minLength") instanceof Number min ? min.intValue() : 0,
                     schema.get("maxLength") instanceof Number max ? max.intValue() : Integer.MAX_VALUE));
         }
-        return Map.copyOf(out);
+        return java.util.Collections.unmodifiableMap(out); // in the spec's order
     }
 
     private static Map<String, Integer> readErrorCatalogue(Map<String, Object> spec) {

@@ -2,6 +2,7 @@ package dev.dtscontract.server.console;
 
 import dev.dtscontract.server.console.api.AbstractConsoleController;
 import dev.dtscontract.server.control.ControlController;
+import dev.dtscontract.server.control.JournalQuery;
 import dev.dtscontract.server.control.model.JournalEntry;
 import dev.dtscontract.spec.SpecContract;
 import io.micronaut.http.annotation.Controller;
@@ -67,17 +68,17 @@ public final class ConsoleController extends AbstractConsoleController {
 
     @Override
     public String consoleRequests(String job, String code, String caller) {
-        dev.dtscontract.server.control.model.Journal journal = control.journal(null, blank(job) ? null : job, null, null, null, 10_000);
+        dev.dtscontract.server.control.model.Journal journal = control.journal(JournalQuery.newest(10_000).dtsJobId(blank(job) ? null : job));
         List<JournalEntry> shown = journal.getEntries().stream().filter(e -> RequestsPage.matches(e, code, caller)).limit(SHOWN).toList();
         return RequestsPage.list(shown, journal.getRecorded(), job, code, caller);
     }
 
     @Override
     public String consoleRequest(String requestId) {
-        return control.journal(null, null, null, null, null, 10_000).getEntries().stream()
+        return control.journal(JournalQuery.newest(10_000)).getEntries().stream()
                 .filter(e -> e.getRequestId().equals(requestId)).findFirst().map(RequestsPage::one)
                 .orElseThrow(() -> ConsoleRefusal.notFound("No request " + requestId + " in the journal (it keeps the last "
-                        + control.journal(null, null, null, null, null, 1).getCapacity() + ")."));
+                        + control.journal(JournalQuery.newest(1)).getCapacity() + ")."));
     }
 
     @Override

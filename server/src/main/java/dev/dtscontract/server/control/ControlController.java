@@ -178,14 +178,19 @@ public final class ControlController extends AbstractControlController {
         } catch (DateTimeParseException e) {
             throw ControlViolation.invalidParameter("since must be an instant like 2026-11-24T08:00:00Z");
         }
-        Predicate<dev.dtscontract.server.control.Journal.Entry> filter = e -> (action == null || action.equals(e.action()))
-                && (dtsJobId == null || dtsJobId.equals(e.dtsJobId()) || state.jobs().findByJobId(dtsJobId)
+        return journal(JournalQuery.newest(max).action(action).dtsJobId(dtsJobId).code(code).outcome(outcome).since(since));
+    }
+
+    /** The journal's newest entries that a query selects, each value of the query given by name. */
+    public Journal journal(JournalQuery query) {
+        Predicate<dev.dtscontract.server.control.Journal.Entry> filter = e -> (query.action() == null || query.action().equals(e.action()))
+                && (query.dtsJobId() == null || query.dtsJobId().equals(e.dtsJobId()) || state.jobs().findByJobId(query.dtsJobId())
                         .map(j -> j.dtsInstanceId().equals(e.dtsInstanceId())).orElse(false))
-                && (code == null || code.equals(e.code()))
-                && (outcome == null || outcome.name().equals(e.ending().name()))
-                && (since == null || !e.time().isBefore(since));
+                && (query.code() == null || query.code().equals(e.code()))
+                && (query.outcome() == null || query.outcome().name().equals(e.ending().name()))
+                && (query.since() == null || !e.time().isBefore(query.since()));
         Function<Object, String> asJson = JournalAnswer.writer(json);
-        return new Journal(journal.newestFirst(filter, max).stream()
+        return new Journal(journal.newestFirst(filter, query.limit()).stream()
                 .map(e -> ControlViews.entry(e, e.answer().map(answer -> answer.json(asJson)).orElse(null))).toList(),
                 journal.recorded(), journal.capacity());
     }

@@ -26,13 +26,37 @@ import java.util.stream.Collectors;
 @Singleton
 public final class Journal {
 
-    /** One request as the journal keeps it. */
+    /**
+     * One request as the journal keeps it, built by name ({@link #builder()}). Its text fields are written to and read
+     * from a {@link JournalSlot} through one table ({@link #TEXT}), so their order lives in one place.
+     */
     public static final class Entry {
+
+        /** A text field of an entry: how to read it from an entry and set it on a builder. */
+        record Text(String name, java.util.function.Function<Entry, String> get, java.util.function.BiConsumer<Builder, String> set) {
+        }
+
+        /** Every text field, in the one order a slot keeps them in. */
+        static final List<Text> TEXT = List.of(
+                new Text("requestId", Entry::requestId, Builder::requestId),
+                new Text("method", Entry::method, Builder::method),
+                new Text("path", Entry::path, Builder::path),
+                new Text("accessKeyId", Entry::accessKeyId, Builder::accessKeyId),
+                new Text("caller", Entry::caller, Builder::caller),
+                new Text("action", Entry::action, Builder::action),
+                new Text("dtsJobId", Entry::dtsJobId, Builder::dtsJobId),
+                new Text("dtsInstanceId", Entry::dtsInstanceId, Builder::dtsInstanceId),
+                new Text("rawQuery", Entry::rawQuery, Builder::rawQuery),
+                new Text("rawForm", Entry::rawForm, Builder::rawForm),
+                new Text("v3Action", Entry::v3Action, Builder::v3Action),
+                new Text("v3Version", Entry::v3Version, Builder::v3Version),
+                new Text("code", Entry::code, Builder::code),
+                new Text("rule", Entry::rule, Builder::rule));
+
         private final Instant time;
         private final String requestId;
         private final String method;
         private final String path;
-        private final Exchange.Signature signature;
         private final String accessKeyId;
         private final String caller;
         private final String action;
@@ -42,44 +66,176 @@ public final class Journal {
         private final String rawForm;
         private final String v3Action;
         private final String v3Version;
-        private final Set<String> secrets;
-        private final int status;
         private final String code;
         private final String rule;
+        private final Exchange.Signature signature;
+        private final Set<String> secrets;
+        private final int status;
         private final Exchange.Ending ending;
         private final JournalAnswer answer;
 
+        private Entry(Builder b) {
+            this.time = java.util.Objects.requireNonNull(b.time, "time");
+            this.requestId = b.requestId;
+            this.method = b.method;
+            this.path = b.path;
+            this.accessKeyId = b.accessKeyId;
+            this.caller = b.caller;
+            this.action = b.action;
+            this.dtsJobId = b.dtsJobId;
+            this.dtsInstanceId = b.dtsInstanceId;
+            this.rawQuery = b.rawQuery;
+            this.rawForm = b.rawForm;
+            this.v3Action = b.v3Action;
+            this.v3Version = b.v3Version;
+            this.code = b.code;
+            this.rule = b.rule;
+            this.signature = java.util.Objects.requireNonNull(b.signature, "signature");
+            this.secrets = b.secrets;
+            this.status = b.status;
+            this.ending = java.util.Objects.requireNonNull(b.ending, "ending");
+            this.answer = b.answer;
+        }
+
+        /** An entry to build, each value set by name. */
+        static Builder builder() {
+            return new Builder();
+        }
+
         /**
-         * @param rawQuery the query as received (secrets included: kept, never exposed unmasked), or null
-         * @param rawForm  the form body as received, or null
-         * @param v3Action x-acs-action and x-acs-version of a V3 request, or null
-         * @param secrets  names of the parameters whose values {@link #parameters()} masks
-         * @param answer   the body answered, as the journal keeps it (shown as JSON, also when XML was asked), or null
+         * The values of an entry. {@code rawQuery} and {@code rawForm} are the query and form as received (secrets
+         * included: kept, never exposed unmasked), {@code v3Action}/{@code v3Version} the x-acs-action and x-acs-version
+         * of a V3 request, {@code secrets} the names of the parameters whose values {@link #parameters()} masks,
+         * {@code answer} the body answered as the journal keeps it (shown as JSON, also when XML was asked).
          */
-        Entry(Instant time, String requestId, String method, String path, Exchange.Signature signature, String accessKeyId,
-                     String caller, String action, String dtsJobId, String dtsInstanceId, String rawQuery, String rawForm,
-                     String v3Action, String v3Version, Set<String> secrets, int status, String code, String rule,
-                     Exchange.Ending ending, JournalAnswer answer) {
-            this.time = time;
-            this.requestId = requestId;
-            this.method = method;
-            this.path = path;
-            this.signature = signature;
-            this.accessKeyId = accessKeyId;
-            this.caller = caller;
-            this.action = action;
-            this.dtsJobId = dtsJobId;
-            this.dtsInstanceId = dtsInstanceId;
-            this.rawQuery = rawQuery;
-            this.rawForm = rawForm;
-            this.v3Action = v3Action;
-            this.v3Version = v3Version;
-            this.secrets = secrets;
-            this.status = status;
-            this.code = code;
-            this.rule = rule;
-            this.ending = ending;
-            this.answer = answer;
+        static final class Builder {
+            private Instant time;
+            private String requestId;
+            private String method;
+            private String path;
+            private String accessKeyId;
+            private String caller;
+            private String action;
+            private String dtsJobId;
+            private String dtsInstanceId;
+            private String rawQuery;
+            private String rawForm;
+            private String v3Action;
+            private String v3Version;
+            private String code;
+            private String rule;
+            private Exchange.Signature signature;
+            private Set<String> secrets = Set.of();
+            private int status;
+            private Exchange.Ending ending;
+            private JournalAnswer answer;
+
+            private Builder() {
+            }
+
+            Builder time(Instant time) {
+                this.time = time;
+                return this;
+            }
+
+            Builder requestId(String requestId) {
+                this.requestId = requestId;
+                return this;
+            }
+
+            Builder method(String method) {
+                this.method = method;
+                return this;
+            }
+
+            Builder path(String path) {
+                this.path = path;
+                return this;
+            }
+
+            Builder accessKeyId(String accessKeyId) {
+                this.accessKeyId = accessKeyId;
+                return this;
+            }
+
+            Builder caller(String caller) {
+                this.caller = caller;
+                return this;
+            }
+
+            Builder action(String action) {
+                this.action = action;
+                return this;
+            }
+
+            Builder dtsJobId(String dtsJobId) {
+                this.dtsJobId = dtsJobId;
+                return this;
+            }
+
+            Builder dtsInstanceId(String dtsInstanceId) {
+                this.dtsInstanceId = dtsInstanceId;
+                return this;
+            }
+
+            Builder rawQuery(String rawQuery) {
+                this.rawQuery = rawQuery;
+                return this;
+            }
+
+            Builder rawForm(String rawForm) {
+                this.rawForm = rawForm;
+                return this;
+            }
+
+            Builder v3Action(String v3Action) {
+                this.v3Action = v3Action;
+                return this;
+            }
+
+            Builder v3Version(String v3Version) {
+                this.v3Version = v3Version;
+                return this;
+            }
+
+            Builder code(String code) {
+                this.code = code;
+                return this;
+            }
+
+            Builder rule(String rule) {
+                this.rule = rule;
+                return this;
+            }
+
+            Builder signature(Exchange.Signature signature) {
+                this.signature = signature;
+                return this;
+            }
+
+            Builder secrets(Set<String> secrets) {
+                this.secrets = secrets;
+                return this;
+            }
+
+            Builder status(int status) {
+                this.status = status;
+                return this;
+            }
+
+            Builder ending(Exchange.Ending ending) {
+                this.ending = ending;
+                return this;
+            }
+
+            Builder answer(JournalAnswer answer) {
+                this.answer = answer;
+                return this;
+            }
+
+            Entry build() {
+                return new Entry(this);
+            }
         }
 
         /**

@@ -97,13 +97,16 @@ sealed interface JournalAnswer {
         }
     };
 
-    /** Writes a body out as JSON with {@code mapper} (null if it cannot be). */
+    /** What the journal shows for an answer it could not write as JSON: said, not left out as if there were none. */
+    static final String UNWRITABLE = "{\"JournalNote\":\"The answer could not be written as JSON.\"}";
+
+    /** Writes a body out as JSON with {@code mapper}; a body it cannot write is {@link #UNWRITABLE}, never nothing. */
     static Function<Object, String> writer(JsonMapper mapper) {
         return body -> {
             try {
                 return mapper.writeValueAsString(body);
             } catch (IOException unwritable) {
-                return null;
+                return UNWRITABLE;
             }
         };
     }

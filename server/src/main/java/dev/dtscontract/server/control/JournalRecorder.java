@@ -52,13 +52,27 @@ public final class JournalRecorder implements ExchangeListener {
         JournalLimits limits = journal.limits(call == null || exchange.ending() == Exchange.Ending.REFUSED);
         String query = limits.raw(exchange.rawQuery(), 0);
         String form = limits.raw(exchange.rawForm(), query == null ? 0 : query.length());
-        return new Journal.Entry(clock.instant(), JournalLimits.shortText(RequestIds.of(request)), JournalLimits.shortText(exchange.method()),
-                JournalLimits.shortText(exchange.path()), exchange.signature(), JournalLimits.shortText(accessKeyId),
-                JournalLimits.shortText(caller), JournalLimits.shortText(sent.get("Action")),
-                JournalLimits.shortText(exchange.dtsJobId().orElse(sent.get("DtsJobId"))), JournalLimits.shortText(sent.get("DtsInstanceId")),
-                query, form, JournalLimits.shortText(exchange.v3Action()), JournalLimits.shortText(exchange.v3Version()), journal.secrets(),
-                response.getStatus().getCode(), exchange.code().map(ErrorCode::wire).orElse(null), exchange.rule().orElse(null),
-                exchange.ending(), exchange.dropped() ? null
-                        : response.getBody().map(body -> JournalAnswer.of(body, asJson).cut(limits)).orElse(null));
+        return Journal.Entry.builder()
+                .time(clock.instant())
+                .requestId(JournalLimits.shortText(RequestIds.of(request)))
+                .method(JournalLimits.shortText(exchange.method()))
+                .path(JournalLimits.shortText(exchange.path()))
+                .signature(exchange.signature())
+                .accessKeyId(JournalLimits.shortText(accessKeyId))
+                .caller(JournalLimits.shortText(caller))
+                .action(JournalLimits.shortText(sent.get("Action")))
+                .dtsJobId(JournalLimits.shortText(exchange.dtsJobId().orElse(sent.get("DtsJobId"))))
+                .dtsInstanceId(JournalLimits.shortText(sent.get("DtsInstanceId")))
+                .rawQuery(query)
+                .rawForm(form)
+                .v3Action(JournalLimits.shortText(exchange.v3Action()))
+                .v3Version(JournalLimits.shortText(exchange.v3Version()))
+                .secrets(journal.secrets())
+                .status(response.getStatus().getCode())
+                .code(exchange.code().map(ErrorCode::wire).orElse(null))
+                .rule(exchange.rule().orElse(null))
+                .ending(exchange.ending())
+                .answer(exchange.dropped() ? null : response.getBody().map(body -> JournalAnswer.of(body, asJson).cut(limits)).orElse(null))
+                .build();
     }
 }

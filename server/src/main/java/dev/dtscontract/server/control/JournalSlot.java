@@ -43,10 +43,8 @@ final class JournalSlot {
         putInt(entry.status());
         putInt(entry.signature().ordinal());
         putInt(entry.ending().ordinal());
-        for (String text : new String[] {entry.requestId(), entry.method(), entry.path(), entry.accessKeyId(), entry.caller(),
-                entry.action(), entry.dtsJobId(), entry.dtsInstanceId(), entry.rawQuery(), entry.rawForm(), entry.v3Action(),
-                entry.v3Version(), entry.code(), entry.rule()}) {
-            putString(text);
+        for (Journal.Entry.Text text : Journal.Entry.TEXT) {
+            putString(text.get().apply(entry));
         }
         putAnswer(entry.answer().orElse(null));
         if (bytes.length > KEPT_BUFFER_LIMIT && length <= KEPT_BUFFER_LIMIT / 4) {
@@ -64,9 +62,11 @@ final class JournalSlot {
         int status = getInt();
         Exchange.Signature signature = SIGNATURES[getInt()];
         Exchange.Ending ending = ENDINGS[getInt()];
-        return new Journal.Entry(time, getString(), getString(), getString(), signature, getString(), getString(), getString(),
-                getString(), getString(), getString(), getString(), getString(), getString(), secrets, status, getString(), getString(),
-                ending, getAnswer());
+        Journal.Entry.Builder entry = Journal.Entry.builder().time(time).status(status).signature(signature).ending(ending).secrets(secrets);
+        for (Journal.Entry.Text text : Journal.Entry.TEXT) {
+            text.set().accept(entry, getString());
+        }
+        return entry.answer(getAnswer()).build();
     }
 
     private void putAnswer(JournalAnswer answer) {

@@ -63,35 +63,6 @@ public final class ModifyEndpointCommand {
         return new Builder();
     }
 
-    /** A builder holding this command's values, to change some of them. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.actor = actor;
-        b.requestId = requestId;
-        b.regionId = regionId;
-        b.resourceGroupId = resourceGroupId;
-        b.dtsJobId = dtsJobId;
-        b.dtsInstanceId = dtsInstanceId;
-        b.direction = direction;
-        b.side = side;
-        b.instanceType = instanceType;
-        b.endpointRegionId = endpointRegionId;
-        b.endpointInstanceId = endpointInstanceId;
-        b.endpointIp = endpointIp;
-        b.endpointPort = endpointPort;
-        b.modifyAccount = modifyAccount;
-        b.username = username;
-        b.password = password;
-        b.database = database;
-        b.shardUsername = shardUsername;
-        b.shardPassword = shardPassword;
-        b.roleName = roleName;
-        b.aliyunUid = aliyunUid;
-        b.dryRun = dryRun;
-        b.zeroEtlJob = zeroEtlJob;
-        return b;
-    }
-
     /** Who sent it, as authentication established it: never null, never a default. */
     public Actor actor() {
         return actor;
@@ -192,12 +163,6 @@ public final class ModifyEndpointCommand {
     /** As sent, null when absent; no rule of this operation depends on it. */
     public Boolean zeroEtlJob() {
         return zeroEtlJob;
-    }
-
-    @Override
-    public String toString() {
-        return "ModifyEndpointCommand[actor=" + actor + ", requestId=" + requestId + ", dtsJobId=" + dtsJobId + ", dtsInstanceId="
-                + dtsInstanceId + ", side=" + side + ", instanceType=" + instanceType + ", dryRun=" + dryRun + "]";
     }
 
     /** The values of a command, set by name. */

@@ -36,13 +36,16 @@ class JournalTest {
 
     /** An entry whose every field says which request it is, so a mixed-up or torn entry shows. */
     private static Journal.Entry entry(long n) {
-        return new Journal.Entry(Instant.ofEpochSecond(1_764_000_000L + n, 123_456_789), "req-" + n, n % 2 == 0 ? "GET" : "POST", "/",
-                n % 3 == 0 ? Exchange.Signature.V3 : Exchange.Signature.RPC, "key-" + n, "account-" + n, "ModifyDtsJobEndpoint", "job-" + n,
-                "instance-" + n, "Action=ModifyDtsJobEndpoint&Password=secret" + n + "&Endpoint=SOURCE&Note=%E4%B8%AD" + n,
-                n % 2 == 0 ? null : "DtsJobId=job-" + n, n % 3 == 0 ? "ModifyDtsJobEndpoint" : null, n % 3 == 0 ? "2020-01-01" : null,
-                Set.of(), 200 + (int) (n % 300), "Code" + n, "R-" + n, Exchange.Ending.values()[(int) (n % 4)],
-                n % 2 == 0 ? new JournalAnswer.Json("{\"RequestId\":\"req-" + n + "\"}")
-                        : JournalAnswer.of(new ModifyDtsJobEndpointResponse("200", "req-" + n, true), NOT_WRITTEN));
+        return Journal.Entry.builder().time(Instant.ofEpochSecond(1_764_000_000L + n, 123_456_789)).requestId("req-" + n)
+                .method(n % 2 == 0 ? "GET" : "POST").path("/").signature(n % 3 == 0 ? Exchange.Signature.V3 : Exchange.Signature.RPC)
+                .accessKeyId("key-" + n).caller("account-" + n).action("ModifyDtsJobEndpoint").dtsJobId("job-" + n)
+                .dtsInstanceId("instance-" + n).rawQuery("Action=ModifyDtsJobEndpoint&Password=secret" + n + "&Endpoint=SOURCE&Note=%E4%B8%AD" + n)
+                .rawForm(n % 2 == 0 ? null : "DtsJobId=job-" + n).v3Action(n % 3 == 0 ? "ModifyDtsJobEndpoint" : null)
+                .v3Version(n % 3 == 0 ? "2020-01-01" : null).secrets(Set.of()).status(200 + (int) (n % 300)).code("Code" + n).rule("R-" + n)
+                .ending(Exchange.Ending.values()[(int) (n % 4)])
+                .answer(n % 2 == 0 ? new JournalAnswer.Json("{\"RequestId\":\"req-" + n + "\"}")
+                        : JournalAnswer.of(new ModifyDtsJobEndpointResponse("200", "req-" + n, true), NOT_WRITTEN))
+                .build();
     }
 
     private static void assertIsEntry(long n, Journal.Entry read) {
@@ -81,8 +84,8 @@ class JournalTest {
         ModifyDtsJobEndpointResponse ok = new ModifyDtsJobEndpointResponse("200", "req-2", true);
         for (Object body : List.of(error, ok)) {
             JournalSlot slot = new JournalSlot();
-            slot.write(0, new Journal.Entry(Instant.EPOCH, "r", "GET", "/", Exchange.Signature.RPC, null, null, null, null, null, null,
-                    null, null, null, Set.of(), 200, null, null, Exchange.Ending.DRY_RUN, JournalAnswer.of(body, NOT_WRITTEN)));
+            slot.write(0, Journal.Entry.builder().time(Instant.EPOCH).requestId("r").method("GET").path("/").signature(Exchange.Signature.RPC)
+                    .status(200).ending(Exchange.Ending.DRY_RUN).answer(JournalAnswer.of(body, NOT_WRITTEN)).build());
             JournalAnswer kept = slot.read(0, Set.of()).answer().orElseThrow();
             assertEquals(body, ((JournalAnswer.Values) kept).body());
             assertEquals("written:" + body, kept.json(b -> "written:" + b));
@@ -140,10 +143,17 @@ class JournalTest {
     }
 
     @Test
+    void anAnswerTheMapperCannotWrite_isSaidSo_notLeftOutAsIfThereWereNone() {
+        String written = JournalAnswer.writer(io.micronaut.json.JsonMapper.createDefault()).apply(new Object() { });
+        assertEquals(JournalAnswer.UNWRITABLE, written);
+        assertEquals("{\"JournalNote\":\"The answer could not be written as JSON.\"}", written);
+    }
+
+    @Test
     void aSlot_reusesItsBuffer_forASmallerEntryAfterALargeOne() {
         JournalSlot slot = new JournalSlot();
-        Journal.Entry large = new Journal.Entry(Instant.EPOCH, "big", "POST", "/", Exchange.Signature.RPC, null, null, null, null, null,
-                "Note=" + "x".repeat(100_000), null, null, null, Set.of(), 200, null, null, Exchange.Ending.DRY_RUN, null);
+        Journal.Entry large = Journal.Entry.builder().time(Instant.EPOCH).requestId("big").method("POST").path("/")
+                .signature(Exchange.Signature.RPC).rawQuery("Note=" + "x".repeat(100_000)).status(200).ending(Exchange.Ending.DRY_RUN).build();
         slot.write(1, large);
         assertEquals("x".repeat(100_000), slot.read(1, Set.of()).parameters().get("Note"));
         slot.write(2, entry(2));
