@@ -5,52 +5,60 @@ import dev.dtscontract.server.domain.InstanceType;
 import dev.dtscontract.server.domain.JobSide;
 import dev.dtscontract.server.domain.ModifyEndpointCommand;
 import dev.dtscontract.server.domain.Secret;
-import dev.dtscontract.server.model.Endpoint;
+import dev.dtscontract.server.domain.Actor;
 import dev.dtscontract.server.model.EndpointInstanceType;
+import dev.dtscontract.server.model.ModifyDtsJobEndpointRequest;
 import dev.dtscontract.server.model.SynchronizationDirection;
-import dev.dtscontract.server.rpc.RpcCall;
 
 /**
- * An admitted call as a domain command, each field read by its spec name. Enum values go through the generated
- * enums' {@code fromValue}, so a value the spec renames fails here instead of mapping to the wrong constant.
+ * An operation's typed input as a domain command, each value read from the input's property of its spec name.
  */
 final class Commands {
 
     private Commands() {
     }
 
-    static ModifyEndpointCommand from(RpcCall call) {
-        Endpoint endpoint = Endpoint.fromValue(call.required("Endpoint"));
-        EndpointInstanceType type = EndpointInstanceType.fromValue(call.required("EndpointInstanceType"));
-        String direction = call.value("SynchronizationDirection");
+    /**
+     * The command of a typed input: each value from the input's property of the spec's name. The input's enums are the
+     * generated ones, mapped here by switch: a value the spec adds or renames fails the build until it is mapped.
+     */
+    static ModifyEndpointCommand from(ModifyDtsJobEndpointRequest input, Actor actor, String requestId) {
         return ModifyEndpointCommand.builder()
-                .actor(call.caller().actor())
-                .requestId(call.requestId())
-                .regionId(call.value("RegionId"))
-                .resourceGroupId(call.value("ResourceGroupId"))
-                .dtsJobId(call.value("DtsJobId"))
-                .dtsInstanceId(call.value("DtsInstanceId"))
-                .direction(direction == null ? null : direction(SynchronizationDirection.fromValue(direction)))
-                .side(switch (endpoint) {
+                .actor(actor)
+                .requestId(requestId)
+                .regionId(input.getRegionId())
+                .resourceGroupId(input.getResourceGroupId())
+                .dtsJobId(input.getDtsJobId())
+                .dtsInstanceId(input.getDtsInstanceId())
+                .direction(input.getSynchronizationDirection() == null ? null : direction(input.getSynchronizationDirection()))
+                .side(switch (required(input.getEndpoint(), "Endpoint")) {
                     case SRC -> JobSide.SOURCE;
                     case DEST -> JobSide.DESTINATION;
                 })
-                .instanceType(instanceType(type))
-                .endpointRegionId(call.value("EndpointRegionId"))
-                .endpointInstanceId(call.value("EndpointInstanceId"))
-                .endpointIp(call.value("EndpointIp"))
-                .endpointPort(call.value("EndpointPort"))
-                .modifyAccount(call.flag("ModifyAccount"))
-                .username(call.value("Username"))
-                .password(Secret.of(call.value("Password")))
-                .database(call.value("Database"))
-                .shardUsername(call.value("ShardUsername"))
-                .shardPassword(Secret.of(call.value("ShardPassword")))
-                .roleName(call.value("RoleName"))
-                .aliyunUid(call.value("AliyunUid"))
-                .dryRun(call.flag("DryRun"))
-                .zeroEtlJob(call.value("ZeroEtlJob") == null ? null : call.flag("ZeroEtlJob"))
+                .instanceType(instanceType(required(input.getEndpointInstanceType(), "EndpointInstanceType")))
+                .endpointRegionId(input.getEndpointRegionId())
+                .endpointInstanceId(input.getEndpointInstanceId())
+                .endpointIp(input.getEndpointIp())
+                .endpointPort(input.getEndpointPort())
+                .modifyAccount(Boolean.TRUE.equals(input.getModifyAccount()))
+                .username(input.getUsername())
+                .password(Secret.of(input.getPassword()))
+                .database(input.getDatabase())
+                .shardUsername(input.getShardUsername())
+                .shardPassword(Secret.of(input.getShardPassword()))
+                .roleName(input.getRoleName())
+                .aliyunUid(input.getAliyunUid())
+                .dryRun(Boolean.TRUE.equals(input.getDryRun()))
+                .zeroEtlJob(input.getZeroEtlJob())
                 .build();
+    }
+
+    /** A value the edge made sure is present (R-REQUIRED); its absence here is a defect, not a request to default. */
+    private static <T> T required(T value, String name) {
+        if (value == null) {
+            throw new IllegalStateException(name + " is required but was admitted without it");
+        }
+        return value;
     }
 
     private static InstanceType instanceType(EndpointInstanceType type) {

@@ -22,18 +22,31 @@ public final class RpcCall {
     private final ResponseFormat format;
     private final Caller caller;
     private final String requestId;
+    private final Exchange exchange;
 
     /**
      * @param sent      every parameter as the client sent it (query, form and V3 headers merged): what was signed
      * @param canonical the same checked and normalised; both are the edge's own maps, handed over (not copied: this
      *                  runs per request)
      */
-    RpcCall(Map<String, String> sent, Map<String, String> canonical, ResponseFormat format, Caller caller, String requestId) {
+    RpcCall(Map<String, String> sent, Map<String, String> canonical, ResponseFormat format, Caller caller, String requestId,
+            Exchange exchange) {
         this.sent = Collections.unmodifiableMap(sent);
         this.canonical = Collections.unmodifiableMap(canonical);
         this.format = Objects.requireNonNull(format);
         this.caller = Objects.requireNonNull(caller);
         this.requestId = Objects.requireNonNull(requestId);
+        this.exchange = Objects.requireNonNull(exchange);
+    }
+
+    /** The operation answered: the job it acted on (null if none) and whether it changed it (else a dry run). */
+    public void answered(String dtsJobId, boolean applied) {
+        exchange.answered(dtsJobId, applied, false);
+    }
+
+    /** Every canonical value by its wire name, for reading a typed input by name (values not to be changed). */
+    public Map<String, String> canonical() {
+        return canonical;
     }
 
     /** The RequestId its answer carries. */

@@ -119,7 +119,7 @@ public final class RpcEdge implements Ordered {
         Caller caller = authorization == null ? authenticator.authenticate(method, sent)
                 : authenticator.authenticateV3(new AcsRequest(method, authorization, name -> request.getHeaders().get(name),
                         query.values(), body));
-        RpcCall call = new RpcCall(sent, canonical, format, caller, RequestIds.of(request));
+        RpcCall call = new RpcCall(sent, canonical, format, caller, RequestIds.of(request), exchange);
         call.attachTo(request);
         exchange.admitted(call);
         return forRouting(request, post);
