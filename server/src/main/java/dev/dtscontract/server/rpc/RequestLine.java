@@ -16,13 +16,18 @@ record RequestLine(String method, String rawPath, String rawQuery) {
 
     static RequestLine of(HttpRequest<?> request) {
         io.netty.handler.codec.http.HttpRequest raw = nativeRequest(request);
-        String target = raw.uri();
+        return parse(raw.method().name(), raw.uri());
+    }
+
+    /** The line of a request with this method and request target (as sent: a fragment is dropped, nothing decoded). */
+    static RequestLine parse(String method, String requestTarget) {
+        String target = requestTarget;
         int fragment = target.indexOf('#');
         if (fragment >= 0) {
             target = target.substring(0, fragment);
         }
         int question = target.indexOf('?');
-        return new RequestLine(raw.method().name(),
+        return new RequestLine(method,
                 question < 0 ? target : target.substring(0, question),
                 question < 0 ? null : target.substring(question + 1));
     }

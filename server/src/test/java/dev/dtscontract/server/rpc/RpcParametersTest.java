@@ -137,6 +137,38 @@ class RpcParametersTest {
     }
 
     @Test
+    void manyValues_areNamedUpToThree_theRestElided_inTheOrderSent() {
+        RuleViolation v = rejected(minimal("DtsJobId", "a", "DtsJobId", "b", "DtsJobId", "c", "DtsJobId", "d"), Map.of());
+        assertEquals("The specified parameter \"DtsJobId\" is not valid: it has more than one value: a, b, c, ....", v.getMessage());
+        RuleViolation three = rejected(minimal("DtsJobId", "a", "DtsJobId", "b", "DtsJobId", "a", "DtsJobId", "c"), Map.of());
+        assertEquals("The specified parameter \"DtsJobId\" is not valid: it has more than one value: a, b, c.", three.getMessage());
+    }
+
+    @Test
+    void theFirstParameterWithTwoValues_isNamed_notOneGivenTwiceWithOneValue() {
+        RuleViolation v = rejected(minimal("DtsJobId", "same", "DtsJobId", "same", "RegionId", "x", "RegionId", "y"), Map.of());
+        assertEquals("The specified parameter \"RegionId\" is not valid: it has more than one value: x, y.", v.getMessage());
+    }
+
+    @Test
+    void aSecretOrAnUnknownParameterGivenTwice_showsNoValue() {
+        RuleViolation secret = rejected(minimal("Password", "first-secret", "Password", "second-secret"), Map.of());
+        assertEquals("The specified parameter \"Password\" is not valid: it has more than one value: ******, ******.", secret.getMessage());
+        RuleViolation unknown = rejected(minimal("NotInTheSpec", "s1", "NotInTheSpec", "s2"), Map.of());
+        assertEquals("The specified parameter \"NotInTheSpec\" is not valid: it has more than one value.", unknown.getMessage());
+    }
+
+    @Test
+    void missingRequiredParameters_nameActionFirst_thenTheOthersInOrder() {
+        RuleViolation v = assertThrows(RuleViolation.class, () -> PARAMETERS.canonicalize(PARAMETERS.merge(decoded(query("DtsJobId", "j")),
+                decoded(Map.of()))));
+        assertTrue(v.getMessage().contains("\"Action\""), v.getMessage());
+        RuleViolation next = assertThrows(RuleViolation.class, () -> PARAMETERS.canonicalize(PARAMETERS.merge(
+                decoded(query("Action", "ModifyDtsJobEndpoint")), decoded(Map.of()))));
+        assertTrue(next.getMessage().contains("\"Endpoint\""), next.getMessage());
+    }
+
+    @Test
     void malformedTimestamp_isInvalidTimeStampFormat() {
         RuleViolation v = rejected(minimal("Timestamp", "2016-02-23 12:46:24"), Map.of());
         assertEquals(ErrorCode.TIMESTAMP_FORMAT, v.code());

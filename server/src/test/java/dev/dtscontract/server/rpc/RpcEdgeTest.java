@@ -1,0 +1,80 @@
+package dev.dtscontract.server.rpc;
+
+import dev.dtscontract.server.auth.Authenticator;
+import dev.dtscontract.server.control.ControlGuard;
+import dev.dtscontract.spec.SpecContract;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The edge's HTTP plumbing around Admission: other surfaces, what the router sees, the answer's format, its listeners. */
+class RpcEdgeTest {
+
+    private final ControlGuard control = new ControlGuard("127.0.0.1", null, null);
+    private final List<String> heard = new ArrayList<>();
+    private final RpcEdge edge = new RpcEdge(SpecContract.load(), Authenticator.authenticationOff(), List.of(control),
+            List.of((request, response) -> heard.add("first " + response.code()), (request, response) -> heard.add("second")));
+
+    @Test
+    void theControlPaths_belongToTheControlSurface_andNothingElse() {
+        assertSame(control, RpcEdge.otherSurface(List.of(control), "/_emulator/jobs"));
+        assertNull(RpcEdge.otherSurface(List.of(control), "/"));
+        assertNull(RpcEdge.otherSurface(List.of(control), "/_emulatorx"));
+        assertNull(RpcEdge.otherSurface(List.of(), "/_emulator/jobs"));
+    }
+
+    @Test
+    void theRouter_seesTheRequestAsItIs_whenItHasNoAcceptAndIsAForm() {
+        // (Removing Accept and making a POST a form takes the server's own request: EmulatorEdgeTest sends them.)
+        MutableHttpRequest<?> plain = HttpRequest.GET("/");
+        assertSame(plain, RpcEdge.forRouting(plain, false), "nothing to change: the request as it is");
+        MutableHttpRequest<?> form = HttpRequest.POST("/", "").header("Content-Type", Admission.FORM);
+        assertSame(form, RpcEdge.forRouting(form, true));
+        MutableHttpRequest<?> getWithType = HttpRequest.GET("/").header("Content-Type", "text/plain");
+        assertEquals("text/plain", RpcEdge.forRouting(getWithType, false).getHeaders().get("Content-Type"), "a GET keeps what it sent");
+    }
+
+    @Test
+    void everyAnswer_speaksTheFormatDecided_andIsPublishedToEveryListener() {
+        MutableHttpRequest<?> request = HttpRequest.GET("/");
+        ResponseFormat.XML.decideFor(request);
+        MutableHttpResponse<String> response = HttpResponse.ok("body").contentType(MediaType.APPLICATION_JSON_TYPE);
+        edge.answered(request, response);
+        assertEquals(MediaType.APPLICATION_XML_TYPE, response.getContentType().orElseThrow());
+        assertEquals(List.of("first 200", "second"), heard);
+    }
+
+    @Test
+    void anAnswerWithoutABody_orOfTheControlSurface_keepsItsType_butIsStillPublished() {
+        MutableHttpRequest<?> request = HttpRequest.GET("/");
+        ResponseFormat.XML.decideFor(request);
+        MutableHttpResponse<?> empty = HttpResponse.ok();
+        edge.answered(request, empty);
+        assertTrue(empty.getContentType().isEmpty());
+        MutableHttpRequest<?> controlRequest = HttpRequest.GET("/_emulator/jobs");
+        ResponseFormat.XML.decideFor(controlRequest);
+        MutableHttpResponse<String> controlAnswer = HttpResponse.ok("{}").contentType(MediaType.APPLICATION_JSON_TYPE);
+        edge.answered(controlRequest, controlAnswer);
+        assertEquals(MediaType.APPLICATION_JSON_TYPE, controlAnswer.getContentType().orElseThrow());
+        assertEquals(4, heard.size());
+    }
+
+    @Test
+    void theEdge_runsFirst_rightAfterTheBodyLimit() {
+        assertEquals(RpcBodyLimit.class.getSimpleName(), "RpcBodyLimit");
+        assertTrue(edge.getOrder() > new RpcBodyLimit(List.of(control)).getOrder());
+        assertEquals(io.micronaut.core.order.Ordered.HIGHEST_PRECEDENCE + 1, edge.getOrder());
+    }
+}
