@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * and message, read from the response examples under the operations), the {@code x-rules} of the path {@code /}, and every schema
  * constraint (pattern, enum, lengths, bounds, format) by its JSON pointer. Two specs with equal facts agree on them.
  */
-record ContractFacts(SortedMap<String, String> facts) {
+record ContractFacts(SortedMap<String, String> facts, Set<String> owners) {
 
     private static final Set<String> CONSTRAINTS = Set.of("pattern", "enum", "minLength", "maxLength", "minimum",
             "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems", "format", "x-case-insensitive");
@@ -41,10 +41,36 @@ record ContractFacts(SortedMap<String, String> facts) {
         constraints(spec, "", collected);
         SortedMap<String, String> facts = new TreeMap<>();
         collected.forEach((key, values) -> facts.put(key, String.join(" | ", values)));
-        return new ContractFacts(facts);
+        Set<String> owners = new TreeSet<>();
+        spec.path("components").path("parameters").fieldNames().forEachRemaining(name -> owners.add("/components/parameters/" + name));
+        spec.path("components").path("schemas").fields().forEachRemaining(schema -> schema.getValue().path("properties").fieldNames()
+                .forEachRemaining(property -> owners.add("/components/schemas/" + schema.getKey() + "/properties/" + property)));
+        return new ContractFacts(facts, owners);
     }
 
-    /** Each difference from {@code released}, one line each: what changed, was added or was removed. */
+    /**
+     * The parameter or schema property a constraint belongs to ("/components/parameters/X" or
+     * "/components/schemas/S/properties/P"), or null for one elsewhere.
+     */
+    private static String owner(String key) {
+        if (!key.startsWith("constraint /components/")) {
+            return null;
+        }
+        String[] parts = key.substring("constraint ".length()).split("/");
+        if (parts.length > 3 && parts[2].equals("parameters")) {
+            return "/components/parameters/" + parts[3];
+        }
+        if (parts.length > 5 && parts[2].equals("schemas") && parts[4].equals("properties")) {
+            return "/components/schemas/" + parts[3] + "/properties/" + parts[5];
+        }
+        return null;
+    }
+
+    /**
+     * Each difference from {@code released}, one line each: what changed, was added or was removed. The constraints of a
+     * parameter or property the released spec did not have are not a change of it (adding an optional parameter with
+     * its maxLength needs no baseline release); its being required is (openapi-diff judges that).
+     */
     List<String> changesSince(ContractFacts released) {
         List<String> changes = new ArrayList<>();
         Set<String> keys = new TreeSet<>(released.facts.keySet());
@@ -53,6 +79,10 @@ record ContractFacts(SortedMap<String, String> facts) {
             String before = released.facts.get(key);
             String now = facts.get(key);
             if (before == null) {
+                String owner = owner(key);
+                if (owner != null && !released.owners.contains(owner)) {
+                    continue; // a new parameter's own constraints
+                }
                 changes.add("added   " + key + (now.isEmpty() ? "" : ": " + now));
             } else if (now == null) {
                 changes.add("removed " + key + (before.isEmpty() ? "" : ": " + before));

@@ -68,7 +68,13 @@ class SpecCarriesTheDocumentTest {
         Schema<?> form = spec.getComponents().getSchemas().get("ModifyDtsJobEndpointRequest");
         Set<String> formNames = new TreeSet<>(form.getProperties().keySet());
         formNames.remove("Signature");
-        assertEquals(getNames, formNames, "form fields differ from the query parameters");
+        Set<String> onlyInQuery = new TreeSet<>(getNames);
+        onlyInQuery.removeAll(formNames);
+        Set<String> onlyInForm = new TreeSet<>(formNames);
+        onlyInForm.removeAll(getNames);
+        assertEquals("", (onlyInQuery.isEmpty() ? "" : "query parameters missing from the ModifyDtsJobEndpointRequest schema (the form "
+                + "and the operations' input): " + onlyInQuery + ". ") + (onlyInForm.isEmpty() ? "" : "properties of the "
+                + "ModifyDtsJobEndpointRequest schema that are no query parameter of GET: " + onlyInForm + "."));
         assertTrue(form.getRequired() == null || form.getRequired().isEmpty(), "form fields must be optional");
     }
 

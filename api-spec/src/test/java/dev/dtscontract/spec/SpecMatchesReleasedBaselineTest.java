@@ -67,4 +67,20 @@ class SpecMatchesReleasedBaselineTest {
         assertEquals(4, changes.size(), String.join("\n", changes));
         assertTrue(changes.get(3).startsWith("changed rule R-DATABASE: errorCode MissingParameter, cases [\"postgresql\",\"analyticdb_postgresql\",\"mongodb\"]"), changes.get(3));
     }
+
+    @Test
+    void aNewOptionalParameterWithItsConstraints_isNoChange_butANewConstraintOfAnOldOneIs() {
+        String spec = SpecModel.text();
+        ContractFacts released = ContractFacts.of(spec);
+        String withNew = spec.replaceFirst("(?m)^  parameters:\n", "  parameters:\n    TeamTag:\n      name: TeamTag\n      in: query\n"
+                + "      required: false\n      schema:\n        type: string\n        maxLength: 64\n")
+                .replaceFirst("(?m)^(    ModifyDtsJobEndpointRequest:\n(?:.*\n)*?      properties:\n)",
+                        "$1        TeamTag:\n          type: string\n          maxLength: 64\n");
+        assertTrue(withNew.contains("TeamTag:\n          type: string"), "the copy has the new property");
+        assertEquals(List.of(), ContractFacts.of(withNew).changesSince(released));
+        String tightened = spec.replaceFirst("(?m)^(    ResourceGroupId:\n(?:.*\n)*?      schema:\n        type: string\n)",
+                "$1        maxLength: 64\n");
+        assertEquals(List.of("added   constraint /components/parameters/ResourceGroupId/schema/maxLength: 64"),
+                ContractFacts.of(tightened).changesSince(released));
+    }
 }

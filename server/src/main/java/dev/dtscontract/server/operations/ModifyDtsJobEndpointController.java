@@ -26,6 +26,7 @@ public final class ModifyDtsJobEndpointController extends AbstractDtsController 
     public ModifyDtsJobEndpointResponse modifyDtsJobEndpoint(ModifyDtsJobEndpointRequest input, RpcCall call) {
         Outcome outcome = service.modify(Commands.from(input, call.caller().actor(), call.requestId()));
         call.answered(outcome.job() == null ? null : outcome.job().dtsJobId(), outcome.applied());
-        return new ModifyDtsJobEndpointResponse("200", call.requestId(), true);
+        // The generated constructor takes the required properties by position; each is set by name after it.
+        return new ModifyDtsJobEndpointResponse(null, null, null).httpStatusCode("200").requestId(call.requestId()).success(true);
     }
 }

@@ -28,8 +28,15 @@ public final class ErrorBodies {
     /** The response for a code, with the status the spec's catalogue gives it. */
     public MutableHttpResponse<ErrorResponse> respond(HttpRequest<?> request, ErrorCode code, String message) {
         int status = statuses.get(code);
-        ErrorResponse body = new ErrorResponse(code.wire(), message, RequestIds.of(request), false, code.wire(), message,
-                Integer.toString(status))
+        // The generated constructor takes the required properties by position; each is set by name after it.
+        ErrorResponse body = new ErrorResponse(null, null, null, null, null, null, null)
+                .code(code.wire())
+                .message(message)
+                .requestId(RequestIds.of(request))
+                .success(false)
+                .errCode(code.wire())
+                .errMessage(message)
+                .httpStatusCode(Integer.toString(status))
                 .hostId(HOST_ID);
         return HttpResponse.<ErrorResponse>status(HttpStatus.valueOf(status)).body(body)
                 .contentType(ResponseFormat.of(request).mediaType());
