@@ -28,10 +28,14 @@ final class ByWireName<T> {
 
     private final BeanIntrospection<T> introspection;
     private final List<Setter<T>> setters;
+    private final Map<String, Setter<T>> byWireName;
 
     private ByWireName(BeanIntrospection<T> introspection, List<Setter<T>> setters) {
         this.introspection = introspection;
         this.setters = setters;
+        Map<String, Setter<T>> index = new java.util.HashMap<>();
+        setters.forEach(setter -> index.put(setter.wireName(), setter));
+        this.byWireName = Map.copyOf(index);
     }
 
     /** The reader of a generated model, or an IllegalStateException naming what it cannot read. */
@@ -51,13 +55,16 @@ final class ByWireName<T> {
         return new ByWireName<>(introspection, List.copyOf(setters));
     }
 
-    /** The model with each property set to the value of its wire name, or left unset (null) when it has none. */
+    /**
+     * The model with each property set to the value of its wire name, or left unset (null) when it has none. Walks the
+     * values given (a request carries a dozen of the thirty-one), not every property; a name the model lacks is not its.
+     */
     T read(Map<String, String> canonical) {
         T model = introspection.instantiate();
-        for (Setter<T> setter : setters) {
-            String value = canonical.get(setter.wireName());
-            if (value != null) {
-                setter.property().set(model, setter.convert().apply(value));
+        for (Map.Entry<String, String> value : canonical.entrySet()) {
+            Setter<T> setter = byWireName.get(value.getKey());
+            if (setter != null && value.getValue() != null) {
+                setter.property().set(model, setter.convert().apply(value.getValue()));
             }
         }
         return model;
