@@ -1,6 +1,6 @@
 /**
- * Not API. The machinery behind {@link dev.dtscontract.client.DtsClient}: RPC v1 signing (the pure
- * {@link dev.dtscontract.client.internal.RpcSigner} and the client filter that applies it), parsing of
- * error bodies in JSON and XML, and retries with backoff.
+ * Not API. The machinery behind {@link dev.dtscontract.client.DtsClient}: the filter that signs every request (signature
+ * V3 by default, or the RPC signature) through the signing module's {@code SignedRequest}, parsing of error bodies in
+ * JSON and XML, and retries with backoff.
  */
 package dev.dtscontract.client.internal;
