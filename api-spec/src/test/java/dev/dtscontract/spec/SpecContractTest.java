@@ -25,6 +25,44 @@ class SpecContractTest {
     }
 
     @Test
+    void everyExample_isWhatTheOpenApiParserReads() {
+        io.swagger.v3.oas.models.OpenAPI parsed = SpecModel.model();
+        com.fasterxml.jackson.databind.ObjectMapper json = io.swagger.v3.core.util.Json.mapper();
+        int requests = 0;
+        for (io.swagger.v3.oas.models.parameters.RequestBody body : parsed.getComponents().getRequestBodies().values()) {
+            for (io.swagger.v3.oas.models.media.MediaType media : body.getContent().values()) {
+                for (java.util.Map.Entry<String, io.swagger.v3.oas.models.examples.Example> e : media.getExamples().entrySet()) {
+                    java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+                    json.convertValue(e.getValue().getValue(), com.fasterxml.jackson.databind.JsonNode.class).fields()
+                            .forEachRemaining(f -> expected.put(f.getKey(), f.getValue().asText()));
+                    assertEquals(expected, SpecExamples.load().request(e.getKey()).parameters(), e.getKey());
+                    requests++;
+                }
+            }
+        }
+        int responses = 0;
+        for (io.swagger.v3.oas.models.responses.ApiResponse response : parsed.getComponents().getResponses().values()) {
+            for (java.util.Map.Entry<String, io.swagger.v3.oas.models.media.MediaType> media : response.getContent().entrySet()) {
+                if (media.getValue().getExamples() == null) {
+                    continue;
+                }
+                for (java.util.Map.Entry<String, io.swagger.v3.oas.models.examples.Example> e : media.getValue().getExamples().entrySet()) {
+                    SpecExamples.ResponseExample ours = SpecExamples.load().response(e.getKey(), media.getKey());
+                    Object value = e.getValue().getValue();
+                    if (value instanceof String text) {
+                        assertEquals(text, ours.body(), e.getKey());
+                    } else {
+                        assertEquals(json.convertValue(value, com.fasterxml.jackson.databind.JsonNode.class), ours.json(), e.getKey());
+                    }
+                    responses++;
+                }
+            }
+        }
+        assertEquals(SpecExamples.load().requests().size(), requests);
+        assertEquals(SpecExamples.load().responses().size(), responses);
+    }
+
+    @Test
     void catalogue_givesTheDocumentedStatuses() {
         assertEquals(400, contract.statusOf("Throttling.User").orElseThrow());
         assertEquals(403, contract.statusOf("NoPermission.Operator").orElseThrow());

@@ -28,7 +28,6 @@ import java.util.List;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class RpcEdge implements Ordered {
 
-
     private final Admission admission;
     private final List<OtherSurface> others;
     private final List<ExchangeListener> listeners;
@@ -76,8 +75,8 @@ public final class RpcEdge implements Ordered {
     }
 
     /**
-     * The request the router sees: the generated interface's arguments are bound from the RpcCall by name
-     * ({@link AdmittedCallBinder}), so the query is left as it is; only what the router would refuse on goes (the
+     * The request the router sees: an operation's typed input and its RpcCall are bound from the RpcCall, never from the
+     * wire ({@link AdmittedCallBinder}), so the query is left as it is; only what the router would refuse on goes (the
      * format is the Format parameter's, not Accept's, and an empty POST body is form-encoded whatever it says).
      */
     static HttpRequest<?> forRouting(HttpRequest<?> request, boolean post) {
