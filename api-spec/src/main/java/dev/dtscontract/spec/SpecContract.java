@@ -49,43 +49,20 @@ public final class SpecContract {
 
     /**
      * A request example of the spec (form example of the POST body, e.g. ModifyDtsJobEndpointDocumentedSample),
-     * values as strings in the spec's order. For tools that send the documented requests (StartupTraining, bench/).
+     * values as strings in the spec's order, as {@link SpecExamples} reads it. For tools that send the documented
+     * requests (StartupTraining, bench/).
      */
-    @SuppressWarnings("unchecked")
     public static Map<String, String> requestExample(String id) {
-        Map<String, Object> components = (Map<String, Object>) readSpec().get("components");
-        Map<String, Object> form = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) components.get("requestBodies"))
-                .get("ModifyDtsJobEndpointForm")).get("content");
-        Map<String, Object> examples = (Map<String, Object>) ((Map<String, Object>) form.get("application/x-www-form-urlencoded")).get("examples");
-        Map<String, Object> example = (Map<String, Object>) examples.get(id);
-        if (example == null) {
-            throw new IllegalArgumentException("The spec has no request example " + id);
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        ((Map<String, Object>) example.get("value")).forEach((name, value) -> values.put(name, String.valueOf(value)));
-        return values;
+        return SpecExamples.load().request(id).parameters();
     }
 
     /**
-     * A response example of the spec by id and media type (a Map for JSON, the text for XML), from whichever response
-     * holds it. For tools that serve the documented answers (bench/).
+     * A response example of the spec by id and media type (a Map for JSON, the text for XML), as {@link SpecExamples}
+     * reads it. For tools that serve the documented answers (bench/).
      */
-    @SuppressWarnings("unchecked")
     public static Object responseExample(String id, String mediaType) {
-        Map<String, Object> responses = (Map<String, Object>) ((Map<String, Object>) readSpec().get("components")).get("responses");
-        for (Object response : responses.values()) {
-            Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) response).get("content");
-            Map<String, Object> media = content == null ? null : (Map<String, Object>) content.get(mediaType);
-            Map<String, Object> examples = media == null ? null : (Map<String, Object>) media.get("examples");
-            if (examples != null && examples.get(id) instanceof Map<?, ?> example) {
-                return example.get("value");
-            }
-        }
-        throw new IllegalArgumentException("The spec has no " + mediaType + " response example " + id);
-    }
-
-    /** An x-rules entry of the path /: its id, text and the error code that refuses a request breaking it ("" for none). */
-    public record Rule(String id, String text, String errorCode) {
+        SpecExamples.ResponseExample example = SpecExamples.load().response(id, mediaType);
+        return example.isXml() ? example.body() : SpecExamples.asMap(example.json());
     }
 
     /** A JSON error example of the spec's catalogue: its code, status, message, and the x-rule or x-applies-to it carries. */
@@ -102,16 +79,6 @@ public final class SpecContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The x-rules of the path /, in the spec's order. */
-    @SuppressWarnings("unchecked")
-    public static List<Rule> rules() {
-        Map<String, Object> root = (Map<String, Object>) ((Map<String, Object>) readSpec().get("paths")).get("/");
-        return ((List<Map<String, Object>>) root.get("x-rules")).stream()
-                .map(r -> new Rule(String.valueOf(r.get("id")), String.valueOf(r.get("text")).strip(),
-                        r.get("errorCode") == null ? "" : String.valueOf(r.get("errorCode"))))
-                .toList();
     }
 
     /** Every code of the spec's catalogue at its first JSON example, in the spec's order. */

@@ -133,6 +133,12 @@ public final class SpecExamples {
                         .forEach((id, example) -> responses.add(response(id, type, (Map<String, Object>) example)))));
     }
 
+    /** A JSON example as maps, lists, strings, numbers and booleans. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asMap(JsonNode json) {
+        return JSON.convertValue(json, Map.class);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Map<String, Object> parent, String key) {
         Object child = parent == null ? null : parent.get(key);

@@ -18,10 +18,15 @@ class SpecContractTest {
     private final SpecContract contract = SpecContract.load();
 
     @Test
-    void requestExample_isTheSpecsExampleAsTheSpecParserReadsIt() {
-        for (SpecExamples.RequestExample example : SpecExamples.load().requests()) {
-            assertEquals(example.parameters(), SpecContract.requestExample(example.id()), example.id());
-        }
+    void theExamplesForTools_areTheSpecExamples_asMapsForJson_andTextForXml() {
+        SpecExamples.ResponseExample json = SpecExamples.load().response("ModifyDtsJobEndpointDocumentedSample", "application/json");
+        Object map = SpecContract.responseExample("ModifyDtsJobEndpointDocumentedSample", "application/json");
+        assertEquals(json.field("RequestId"), ((java.util.Map<?, ?>) map).get("RequestId"));
+        assertEquals(Boolean.TRUE, ((java.util.Map<?, ?>) map).get("Success"));
+        assertEquals("200", ((java.util.Map<?, ?>) map).get("HttpStatusCode"));
+        assertEquals(SpecExamples.load().response("ModifyDtsJobEndpointDocumentedSample", "application/xml").body(),
+                SpecContract.responseExample("ModifyDtsJobEndpointDocumentedSample", "application/xml"));
+        assertEquals("dtsaw012y2g15q****", SpecContract.requestExample("ModifyDtsJobEndpointDocumentedSample").get("DtsInstanceId"));
     }
 
     @Test

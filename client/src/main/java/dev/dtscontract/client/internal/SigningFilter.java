@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -27,10 +26,6 @@ import java.util.function.Supplier;
  */
 @ClientFilter(serviceId = "dts")
 public final class SigningFilter {
-
-    /** The RPC signature's common parameters: under V3 they travel in headers or not at all. */
-    private static final List<String> RPC_COMMON = List.of("Action", "Version", "Format", "AccessKeyId", "Signature",
-            "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "SecurityToken");
 
     private final CredentialsProvider credentials;
     private final Clock clock;
@@ -70,19 +65,14 @@ public final class SigningFilter {
 
     /** V3 over a request without a body (the generated client sends GET), signed by the signing module. */
     SignedV3 signV3(String method, URI uri, Map<String, String> parameters) {
+        // The RPC signature's common parameters travel in V3's headers or not at all (Action and Version: the signer
+        // moves them to x-acs-action and x-acs-version); Format is not part of V3, and only XML is sent, which this
+        // project's emulator honours.
         Map<String, String> query = new TreeMap<>(parameters);
-        String action = query.get("Action");
-        String version = query.get("Version");
-        String format = query.get("Format");
-        RPC_COMMON.forEach(query::remove);
-        if (action != null) {
-            query.put("Action", action); // to x-acs-action, by the signer
-        }
-        if (version != null) {
-            query.put("Version", version); // to x-acs-version
-        }
+        SignedRequest.RPC_COMMON.forEach(query::remove);
+        String format = query.remove("Format");
         if ("XML".equalsIgnoreCase(format)) {
-            query.put("Format", "XML"); // not part of V3, honoured by this project's emulator
+            query.put("Format", "XML");
         }
         SignedRequest signed = SignedRequest.builder().method(method).query(query).credentials(signingCredentials())
                 .at(clock.instant()).nonce(nonces.get()).host(host(uri)).v3();
@@ -94,7 +84,7 @@ public final class SigningFilter {
     /** The URI with the common parameters and the Signature added (RPC signature), signed by the signing module. */
     URI signedUri(String method, URI uri, Map<String, String> parameters) {
         Map<String, String> all = new TreeMap<>(parameters);
-        RPC_COMMON.stream().filter(name -> !name.equals("Action") && !name.equals("Version") && !name.equals("Format")).forEach(all::remove);
+        SignedRequest.RPC_COMMON.forEach(all::remove); // this signature's own, made fresh by the signer
         all.putIfAbsent("Format", "JSON");
         SignedRequest signed = SignedRequest.builder().method(method).query(all).credentials(signingCredentials())
                 .at(clock.instant()).nonce(nonces.get()).rpc();

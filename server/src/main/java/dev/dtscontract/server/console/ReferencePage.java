@@ -1,6 +1,7 @@
 package dev.dtscontract.server.console;
 
 import dev.dtscontract.spec.SpecContract;
+import dev.dtscontract.spec.SpecExamples;
 
 import static dev.dtscontract.server.console.Html.text;
 
@@ -29,7 +30,7 @@ final class ReferencePage {
                 .append("</script>");
         b.append("<h2 id=\"rules\">Rules (x-rules)</h2><table aria-label=\"Rules\"><thead><tr><th>Rule</th><th>Error code</th>")
                 .append("<th>What it says</th></tr></thead><tbody>");
-        for (SpecContract.Rule r : SpecContract.rules()) {
+        for (SpecExamples.Rule r : SpecExamples.load().rules()) {
             b.append("<tr id=\"rule-").append(text(r.id())).append("\"><td><strong>").append(text(r.id())).append("</strong></td><td><code>")
                     .append(text(r.errorCode())).append("</code></td><td>").append(text(r.text())).append("</td></tr>");
         }

@@ -83,18 +83,4 @@ public final class RpcCall {
     public String value(String name) {
         return canonical.get(name);
     }
-
-    /** The canonical value of a parameter the edge made sure is present (R-REQUIRED). */
-    public String required(String name) {
-        String value = canonical.get(name);
-        if (value == null) {
-            throw new IllegalStateException(name + " is required but was admitted without it");
-        }
-        return value;
-    }
-
-    /** A boolean parameter (canonical "true"/"false"); false when absent, the spec's default. */
-    public boolean flag(String name) {
-        return "true".equals(canonical.get(name));
-    }
 }
