@@ -26,11 +26,22 @@ public final class SpecContract {
     /** The one code the catalogue lists under two statuses: 503, and 400 when the job is not in a state to change. */
     private static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
 
-    private final Map<String, ParameterDefinition> parameters;
+    /** The operation of the path item `/`: the first, whose name the spec file keeps. */
+    public static final String FIRST_OPERATION = "ModifyDtsJobEndpoint";
+
+    /**
+     * One operation of the spec: its Action (the GET operation's operationId), its path item's key ({@code /}, or
+     * {@code /#Action=<Action>} for every further operation of the one RPC path), and its query parameters by wire name
+     * in the spec's order.
+     */
+    public record Operation(String action, String path, Map<String, ParameterDefinition> parameters) {
+    }
+
+    private final Map<String, Operation> operations;
     private final Map<String, Integer> statusByCode;
 
-    private SpecContract(Map<String, ParameterDefinition> parameters, Map<String, Integer> statusByCode) {
-        this.parameters = parameters;
+    private SpecContract(Map<String, Operation> operations, Map<String, Integer> statusByCode) {
+        this.operations = operations;
         this.statusByCode = statusByCode;
     }
 
@@ -44,7 +55,7 @@ public final class SpecContract {
     /** Reads a spec's text: a copy of the spec with a change, for a test that proves code follows the spec. */
     public static SpecContract parse(String yaml) {
         Map<String, Object> spec = new Yaml(new LoaderOptions()).load(yaml);
-        return new SpecContract(readParameters(spec), readErrorCatalogue(spec));
+        return new SpecContract(readOperations(spec), readErrorCatalogue(spec));
     }
 
     /**
@@ -122,11 +133,29 @@ public final class SpecContract {
 
 
     /**
-     * The query parameters of the GET operation (the full set), by wire name, in the spec's order; required means required by the schema
-     * or by R-REQUIRED wherever the parameter travels ({@code x-rpc-required}).
+     * The query parameters of the first operation's GET (the full set), by wire name, in the spec's order; required means
+     * required by the schema or by R-REQUIRED wherever the parameter travels ({@code x-rpc-required}).
      */
     public Map<String, ParameterDefinition> parameters() {
-        return parameters;
+        return operations.get(FIRST_OPERATION).parameters();
+    }
+
+    /** Every operation by its Action, in the spec's order. */
+    public Map<String, Operation> operations() {
+        return operations;
+    }
+
+    /** The operation an Action names, if the spec has it. */
+    public Optional<Operation> operation(String action) {
+        return Optional.ofNullable(action == null ? null : operations.get(action));
+    }
+
+    /** The names of every parameter of any operation that is a secret ({@code format: password}). */
+    public java.util.Set<String> secretParameterNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        operations.values().forEach(o -> o.parameters().values().stream().filter(ParameterDefinition::secret)
+                .forEach(d -> names.add(d.name())));
+        return java.util.Collections.unmodifiableSet(names);
     }
 
     /** The HTTP status the spec's catalogue gives any code it lists. */
@@ -134,12 +163,35 @@ public final class SpecContract {
         return Optional.ofNullable(statusByCode.get(code));
     }
 
+    /** Every path item's GET as an operation, keyed by its operationId (its Action). */
     @SuppressWarnings("unchecked")
-    private static Map<String, ParameterDefinition> readParameters(Map<String, Object> spec) {
+    private static Map<String, Operation> readOperations(Map<String, Object> spec) {
+        Map<String, Operation> out = new LinkedHashMap<>();
+        ((Map<String, Object>) spec.get("paths")).forEach((path, item) -> {
+            Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) item).get("get");
+            if (get == null) {
+                throw new IllegalStateException("The path item " + path + " has no GET operation");
+            }
+            String action = (String) get.get("operationId");
+            String expected = path.equals("/") ? "/" : "/#Action=" + action;
+            if (!path.equals(expected)) {
+                throw new IllegalStateException("The operation " + action + " must be keyed " + expected + ", not " + path);
+            }
+            if (out.put(action, new Operation(action, path, readParameters(spec, get))) != null) {
+                throw new IllegalStateException("Two operations are named " + action);
+            }
+        });
+        if (!out.containsKey(FIRST_OPERATION)) {
+            throw new IllegalStateException("The spec has no operation " + FIRST_OPERATION + " at /");
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ParameterDefinition> readParameters(Map<String, Object> spec, Map<String, Object> get) {
         Map<String, Object> components = (Map<String, Object>) spec.get("components");
         Map<String, Object> componentParameters = (Map<String, Object>) components.get("parameters");
         Map<String, Object> schemas = (Map<String, Object>) components.get("schemas");
-        Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) spec.get("paths")).get("/")).get("get");
         Map<String, ParameterDefinition> out = new LinkedHashMap<>();
         for (Object ref : (List<Object>) get.get("parameters")) {
             Map<String, Object> parameter = (Map<String, Object>) componentParameters.get(refName((Map<String, Object>) ref));

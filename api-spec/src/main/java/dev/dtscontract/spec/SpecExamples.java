@@ -34,6 +34,11 @@ public final class SpecExamples {
             return send == null ? Map.of() : Collections.unmodifiableMap((Map<String, Object>) send);
         }
 
+        /** The operation it calls: its Action, or the first operation's when it leaves Action out (as SignedRequest does). */
+        public String action() {
+            return parameters.getOrDefault("Action", SpecContract.FIRST_OPERATION);
+        }
+
         /** Whether it only runs the precheck (DryRun=true, in any case): sending it changes nothing. */
         public boolean dryRun() {
             return "true".equalsIgnoreCase(parameters.get("DryRun"));
@@ -80,6 +85,13 @@ public final class SpecExamples {
             return appliesTo().equals("both") || appliesTo().equals(side);
         }
 
+        /** The operation it answers: the one whose name its id starts with (SpecCarriesTheDocumentTest holds the ids to it). */
+        public String action() {
+            return SpecContract.load().operations().keySet().stream().filter(id::startsWith)
+                    .max(java.util.Comparator.comparingInt(String::length))
+                    .orElseThrow(() -> new IllegalStateException("the example " + id + " names no operation"));
+        }
+
         /** The rule id of x-rule, if any. */
         public Optional<String> rule() {
             return Optional.ofNullable((String) extensions.get("x-rule"));
@@ -102,7 +114,7 @@ public final class SpecExamples {
     }
 
     /**
-     * An x-rules entry of the path /: a rule a schema cannot express, the error code that refuses a request breaking it
+     * An x-rules entry of a path item: a rule a schema cannot express, the error code that refuses a request breaking it
      * (empty for a rule no request can break, only an effect shows), and the cases it names (engines, kinds of
      * request), each of which needs its own breaking and satisfying example.
      */
@@ -121,10 +133,10 @@ public final class SpecExamples {
     private SpecExamples(String text, Map<String, Object> spec) {
         this.text = text;
         Map<String, Object> components = map(spec, "components");
-        ((List<Map<String, Object>>) map(map(spec, "paths"), "/").get("x-rules")).forEach(r -> rules.add(new Rule(
+        map(spec, "paths").values().forEach(item -> ((List<Map<String, Object>>) ((Map<String, Object>) item).get("x-rules")).forEach(r -> rules.add(new Rule(
                 String.valueOf(r.get("id")), String.valueOf(r.get("text")).strip(),
                 r.get("errorCode") == null ? "" : String.valueOf(r.get("errorCode")),
-                r.get("cases") == null ? List.of() : List.copyOf((List<String>) r.get("cases")))));
+                r.get("cases") == null ? List.of() : List.copyOf((List<String>) r.get("cases"))))));
         map(components, "requestBodies").values().forEach(body -> map((Map<String, Object>) body, "content").values()
                 .forEach(media -> map((Map<String, Object>) media, "examples")
                         .forEach((id, example) -> requests.add(request(id, (Map<String, Object>) example)))));
@@ -162,7 +174,7 @@ public final class SpecExamples {
         return List.copyOf(responses);
     }
 
-    /** The x-rules of the path /, in the spec's order. */
+    /** The x-rules of every path item (`/` first), in the spec's order. */
     public List<Rule> rules() {
         return List.copyOf(rules);
     }

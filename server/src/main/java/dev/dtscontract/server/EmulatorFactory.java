@@ -7,6 +7,9 @@ import dev.dtscontract.server.auth.RequestAuthenticator;
 import dev.dtscontract.server.auth.Throttle;
 import dev.dtscontract.server.control.EmulatorClock;
 import dev.dtscontract.server.control.JobHistory;
+import dev.dtscontract.server.domain.ChangeSettling;
+import dev.dtscontract.server.domain.DescribeDtsJobDetail;
+import dev.dtscontract.server.domain.DescribeDtsJobDetailService;
 import dev.dtscontract.server.domain.InMemoryJobStore;
 import dev.dtscontract.server.domain.InstanceCatalogue;
 import dev.dtscontract.server.domain.JobStore;
@@ -61,8 +64,15 @@ final class EmulatorFactory {
     }
 
     @Singleton
-    ModifyDtsJobEndpoint modifyDtsJobEndpoint(JobStore store, InstanceCatalogue catalogue, Accounts accounts, JobHistory history) {
-        return new ModifyDtsJobEndpointService(store, catalogue, accounts, history);
+    ModifyDtsJobEndpoint modifyDtsJobEndpoint(JobStore store, InstanceCatalogue catalogue, Accounts accounts, JobHistory history,
+                                              EmulatorClock clock, @Value("${dts.jobs.modifying-seconds:30}") long modifyingSeconds) {
+        return new ModifyDtsJobEndpointService(store, catalogue, accounts, history,
+                new ChangeSettling(clock, java.time.Duration.ofSeconds(modifyingSeconds)));
+    }
+
+    @Singleton
+    DescribeDtsJobDetail describeDtsJobDetail(JobStore store, EmulatorClock clock) {
+        return new DescribeDtsJobDetailService(store, clock);
     }
 
     /** Created at start (@Context), so that running without authentication is said before the first request. */
@@ -80,7 +90,6 @@ final class EmulatorFactory {
         }
         return new RequestAuthenticator(accounts,
                 new NonceMemory(RequestAuthenticator.NONCE_WINDOW, maxNoncesPerKey, clock::nanoTime),
-                new Throttle(ratePerSecond, burst, clock::nanoTime), clock, contract.parameters().values().stream()
-                        .filter(ParameterDefinition::secret).map(ParameterDefinition::name).collect(Collectors.toSet()));
+                new Throttle(ratePerSecond, burst, clock::nanoTime), clock, contract.secretParameterNames());
     }
 }

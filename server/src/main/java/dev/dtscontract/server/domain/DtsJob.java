@@ -18,20 +18,32 @@ public record DtsJob(
         Instant checkpoint,
         JobEndpoint source,
         JobEndpoint destination,
-        long version) {
+        long version,
+        Instant modifyingUntil) {
+
+    /** The status DTS shows at {@code now}: Modifying until a change has settled (R-READ-STATUS), else {@link #status}. */
+    public String statusAt(Instant now) {
+        return modifyingUntil != null && now.isBefore(modifyingUntil) ? MODIFYING : status;
+    }
+
+    /** The status Alibaba documents for a task being changed. */
+    public static final String MODIFYING = "Modifying";
 
     /** The database on the given side of the forward task. */
     public JobEndpoint endpoint(JobSide side) {
         return side == JobSide.SOURCE ? source : destination;
     }
 
-    /** R-OFFSET-ROLLBACK: the job with one side replaced, the checkpoint 10 seconds back, the version bumped. */
-    public DtsJob withEndpoint(JobSide side, JobEndpoint replacement) {
+    /**
+     * R-OFFSET-ROLLBACK: the job with one side replaced, the checkpoint 10 seconds back, the version bumped; and
+     * (R-READ-STATUS) Modifying until {@code settledAt}, its status before the change after it.
+     */
+    public DtsJob withEndpoint(JobSide side, JobEndpoint replacement, Instant settledAt) {
         return new DtsJob(dtsJobId, dtsInstanceId, regionId, resourceGroupId, ownerAccountId, kind, status,
                 latencySeconds, checkpoint.minusSeconds(OFFSET_ROLLBACK_SECONDS),
                 side == JobSide.SOURCE ? replacement : source,
                 side == JobSide.DESTINATION ? replacement : destination,
-                version + 1);
+                version + 1, settledAt);
     }
 
     /** How far DTS rolls the incremental write offset back after a change (R-OFFSET-ROLLBACK). */

@@ -31,14 +31,7 @@ final class EndpointPrecheck {
 
     /** The job side a request changes; R-DIRECTION. */
     private static JobSide targetSide(DtsJob job, ModifyEndpointCommand command) {
-        if (command.direction() == Direction.REVERSE) {
-            if (job.kind() != JobKind.TWO_WAY_SYNCHRONIZATION) {
-                throw new RuleViolation("R-DIRECTION", ErrorCode.INVALID_DIRECTION,
-                        "The specified parameter \"SynchronizationDirection\" is not valid: Reverse applies only to a two-way synchronization.");
-            }
-            return command.side().reversed();
-        }
-        return command.side();
+        return JobLocator.requireTask(job, command.direction()) == Direction.REVERSE ? command.side().reversed() : command.side();
     }
 
     Replacement check(DtsJob job, ModifyEndpointCommand command) {

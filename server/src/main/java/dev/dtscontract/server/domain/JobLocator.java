@@ -12,6 +12,11 @@ final class JobLocator {
     }
 
     DtsJob locate(ModifyEndpointCommand command) {
+        return locate(JobReference.builder().dtsJobId(command.dtsJobId()).dtsInstanceId("DtsInstanceId", command.dtsInstanceId())
+                .regionId(command.regionId()).resourceGroupId(command.resourceGroupId()).direction(command.direction()).build());
+    }
+
+    DtsJob locate(JobReference command) {
         String jobId = blankToNull(command.dtsJobId());
         String instanceId = blankToNull(command.dtsInstanceId());
         if (jobId == null && instanceId == null) {
@@ -21,8 +26,8 @@ final class JobLocator {
         Optional<DtsJob> byInstanceId = instanceId == null ? Optional.empty() : store.findByInstanceId(instanceId);
         if (jobId != null && instanceId != null && byJobId.isPresent() && byInstanceId.isPresent()
                 && !byJobId.get().dtsJobId().equals(byInstanceId.get().dtsJobId())) {
-            throw RuleViolation.invalid("R-JOB-ID-MATCH", "DtsInstanceId",
-                    "DtsJobId and DtsInstanceId identify different jobs.");
+            throw RuleViolation.invalid("R-JOB-ID-MATCH", command.instanceIdName(),
+                    "DtsJobId and " + command.instanceIdName() + " identify different jobs.");
         }
         DtsJob job = (jobId != null ? byJobId : byInstanceId).orElseThrow(JobLocator::notFound);
         if (instanceId != null && byInstanceId.isEmpty()) {
@@ -34,11 +39,23 @@ final class JobLocator {
         return job;
     }
 
+    /** R-DIRECTION: the direction's task of the job (FORWARD for none), which only a two-way synchronization has Reverse. */
+    static Direction requireTask(DtsJob job, Direction direction) {
+        if (direction == Direction.REVERSE) {
+            if (job.kind() != JobKind.TWO_WAY_SYNCHRONIZATION) {
+                throw new RuleViolation("R-DIRECTION", ErrorCode.INVALID_DIRECTION,
+                        "The specified parameter \"SynchronizationDirection\" is not valid: Reverse applies only to a two-way synchronization.");
+            }
+            return Direction.REVERSE;
+        }
+        return Direction.FORWARD;
+    }
+
     private static boolean matches(String requested, String actual) {
         return blankToNull(requested) == null || requested.equals(actual);
     }
 
-    private static RuleViolation notFound() {
+    static RuleViolation notFound() {
         return new RuleViolation("R-JOB-EXISTS", ErrorCode.JOB_NOT_FOUND, "The specified DTS job does not exist.");
     }
 

@@ -13,18 +13,21 @@ public final class ModifyDtsJobEndpointService implements ModifyDtsJobEndpoint {
     private final Permissions permissions;
     private final EndpointPrecheck precheck;
     private final ChangeObserver observer;
+    private final ChangeSettling settling;
 
     public ModifyDtsJobEndpointService(JobStore store, InstanceCatalogue catalogue, RoleGrants grants) {
-        this(store, catalogue, grants, ChangeObserver.NONE);
+        this(store, catalogue, grants, ChangeObserver.NONE, ChangeSettling.immediate());
     }
 
-    /** With an observer of every applied change (the job history). */
-    public ModifyDtsJobEndpointService(JobStore store, InstanceCatalogue catalogue, RoleGrants grants, ChangeObserver observer) {
+    /** With an observer of every applied change (the job history), and how long a changed job shows Modifying. */
+    public ModifyDtsJobEndpointService(JobStore store, InstanceCatalogue catalogue, RoleGrants grants, ChangeObserver observer,
+                                       ChangeSettling settling) {
         this.store = store;
         this.locator = new JobLocator(store);
         this.permissions = new Permissions(grants);
         this.precheck = new EndpointPrecheck(catalogue);
         this.observer = observer;
+        this.settling = settling;
     }
 
     @Override
@@ -40,7 +43,7 @@ public final class ModifyDtsJobEndpointService implements ModifyDtsJobEndpoint {
         DtsJob updated = store.update(job.dtsJobId(), current -> {
             EndpointPrecheck.Replacement replacement = precheck.check(current, command);
             before[0] = current;
-            DtsJob after = current.withEndpoint(replacement.side(), replacement.endpoint());
+            DtsJob after = current.withEndpoint(replacement.side(), replacement.endpoint(), settling.settledAt());
             AppliedChange change = new AppliedChange(current, after, replacement.side(), command);
             observer.applied(change);
             whenApplied.accept(change);

@@ -75,7 +75,7 @@ final class Commands {
         };
     }
 
-    private static Direction direction(SynchronizationDirection direction) {
+    static Direction direction(SynchronizationDirection direction) {
         return switch (direction) {
             case FORWARD -> Direction.FORWARD;
             case REVERSE -> Direction.REVERSE;

@@ -1,6 +1,6 @@
 package dev.dtscontract.server.operations;
 
-import dev.dtscontract.server.api.AbstractDtsController;
+import dev.dtscontract.server.api.DtsController;
 import dev.dtscontract.server.rpc.RpcCall;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -31,14 +31,19 @@ final class OperationInputs implements BeanCreatedEventListener<RequestBinderReg
         return event.getBean();
     }
 
-    /** The input types of the generated interface's handlers: each abstract method's argument that is not the call. */
+    /** The input types of the generated handler interfaces: each handler method's argument that is not the call. */
     static Set<Class<?>> inputTypes() {
         Set<Class<?>> types = new LinkedHashSet<>();
-        for (Method handler : AbstractDtsController.class.getDeclaredMethods()) {
-            if (Modifier.isAbstract(handler.getModifiers())) {
-                for (Class<?> type : handler.getParameterTypes()) {
-                    if (type != RpcCall.class) {
-                        types.add(type);
+        for (Class<?> handlerType : DtsController.class.getDeclaredClasses()) {
+            if (!handlerType.isInterface()) {
+                continue;
+            }
+            for (Method handler : handlerType.getDeclaredMethods()) {
+                if (Modifier.isAbstract(handler.getModifiers())) {
+                    for (Class<?> type : handler.getParameterTypes()) {
+                        if (type != RpcCall.class) {
+                            types.add(type);
+                        }
                     }
                 }
             }

@@ -29,11 +29,11 @@ final class Admission {
     private static final String ACS_ACTION = "x-acs-action";
     private static final String ACS_VERSION = "x-acs-version";
 
-    private final RpcParameters parameters;
+    private final RpcOperations operations;
     private final Authenticator authenticator;
 
-    Admission(RpcParameters parameters, Authenticator authenticator) {
-        this.parameters = parameters;
+    Admission(RpcOperations operations, Authenticator authenticator) {
+        this.operations = operations;
         this.authenticator = authenticator;
     }
 
@@ -73,16 +73,17 @@ final class Admission {
             throw new RuleViolation("R-HTTP", ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "The request body must be empty or application/x-www-form-urlencoded.");
         }
-        Map<String, String> sent = parameters.merge(authorization == null ? List.of(query, formValues)
+        Map<String, String> sent = operations.anyOperation().merge(authorization == null ? List.of(query, formValues)
                 : List.of(query, formValues, fromAcsHeaders(header)));
         exchange.sent(sent, authorization != null ? Exchange.Signature.V3
                         : sent.containsKey("Signature") ? Exchange.Signature.RPC : Exchange.Signature.NONE,
                 authorization == null ? null : header.apply(ACS_ACTION),
                 authorization == null ? null : header.apply(ACS_VERSION));
-        Map<String, String> canonical = parameters.canonicalize(sent);
+        String action = operations.actionOf(sent);
+        Map<String, String> canonical = operations.of(action).canonicalize(sent);
         Caller caller = authorization == null ? authenticator.authenticate(method, sent)
                 : authenticator.authenticateV3(new AcsRequest(method, authorization, header, query.values(), body));
-        RpcCall call = new RpcCall(sent, canonical, format, caller, requestId, exchange);
+        RpcCall call = new RpcCall(action, sent, canonical, format, caller, requestId, exchange);
         exchange.admitted(call);
         return call;
     }

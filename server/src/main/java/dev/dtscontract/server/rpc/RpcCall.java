@@ -17,6 +17,7 @@ public final class RpcCall {
 
     private static final String ATTRIBUTE = "dts.call";
 
+    private final String action;
     private final Map<String, String> sent;
     private final Map<String, String> canonical;
     private final ResponseFormat format;
@@ -29,8 +30,9 @@ public final class RpcCall {
      * @param canonical the same checked and normalised; both are the edge's own maps, handed over (not copied: this
      *                  runs per request)
      */
-    RpcCall(Map<String, String> sent, Map<String, String> canonical, ResponseFormat format, Caller caller, String requestId,
-            Exchange exchange) {
+    RpcCall(String action, Map<String, String> sent, Map<String, String> canonical, ResponseFormat format, Caller caller,
+            String requestId, Exchange exchange) {
+        this.action = Objects.requireNonNull(action);
         this.sent = Collections.unmodifiableMap(sent);
         this.canonical = Collections.unmodifiableMap(canonical);
         this.format = Objects.requireNonNull(format);
@@ -47,6 +49,11 @@ public final class RpcCall {
     /** Every canonical value by its wire name, for reading a typed input by name (values not to be changed). */
     public Map<String, String> canonical() {
         return canonical;
+    }
+
+    /** The operation it calls: its Action, as the spec spells it (the edge routes it to that operation's handler). */
+    public String action() {
+        return action;
     }
 
     /** The RequestId its answer carries. */

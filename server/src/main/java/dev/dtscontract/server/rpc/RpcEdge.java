@@ -33,7 +33,7 @@ public final class RpcEdge implements Ordered {
     private final List<ExchangeListener> listeners;
 
     public RpcEdge(SpecContract contract, Authenticator authenticator, List<OtherSurface> others, List<ExchangeListener> listeners) {
-        this.admission = new Admission(new RpcParameters(contract.parameters()), authenticator);
+        this.admission = new Admission(new RpcOperations(contract), authenticator);
         this.others = List.copyOf(others);
         this.listeners = List.copyOf(listeners);
     }
@@ -71,21 +71,20 @@ public final class RpcEdge implements Ordered {
                 format -> format.decideFor(request));
         call.attachTo(request);
         boolean post = "POST".equals(line.method());
-        return forRouting(request, post);
+        return forRouting(request, post, call.action());
     }
 
     /**
-     * The request the router sees: an operation's typed input and its RpcCall are bound from the RpcCall, never from the
-     * wire ({@link AdmittedCallBinder}), so the query is left as it is; only what the router would refuse on goes (the
-     * format is the Format parameter's, not Accept's, and an empty POST body is form-encoded whatever it says).
+     * The request the router sees: the route of the admitted operation, {@code /<Action>} (the generated routes; the wire
+     * path is always {@code /}, R-HTTP). An operation's typed input and its RpcCall are bound from the RpcCall, never from
+     * the wire ({@link AdmittedCallBinder}); only what the router would refuse on goes (the format is the Format
+     * parameter's, not Accept's, and an empty POST body is form-encoded whatever it says).
      */
-    static HttpRequest<?> forRouting(HttpRequest<?> request, boolean post) {
+    static HttpRequest<?> forRouting(HttpRequest<?> request, boolean post, String action) {
         boolean accept = request.getHeaders().contains(HttpHeaders.ACCEPT);
         boolean otherType = post && !isForm(request);
-        if (!accept && !otherType) {
-            return request;
-        }
-        MutableHttpRequest<?> mutable = request.mutate();
+        MutableHttpRequest<?> mutable = request instanceof MutableHttpRequest<?> built ? built : request.mutate();
+        mutable.uri(java.net.URI.create("/" + action));
         if (accept) {
             mutable.getHeaders().remove(HttpHeaders.ACCEPT);
         }

@@ -229,7 +229,7 @@ public final class SeedLoader {
             return new DtsJob(f.text("dtsJobId"), f.text("dtsInstanceId"), f.text("region"), f.text("resourceGroupId"),
                     f.text("owner"), f.enumValue("kind", JobKind.class), f.text("status"), f.integer("latencySeconds", 0, 0, 86_400 * 365),
                     f.instant("checkpoint"), endpoint(f.node("source"), where + ".source"),
-                    endpoint(f.node("destination"), where + ".destination"), 1);
+                    endpoint(f.node("destination"), where + ".destination"), 1, null);
         }
 
         JobEndpoint endpoint(Node node, String where) {

@@ -52,19 +52,19 @@ class DomainValuesTest {
         assertSame(job, store.findByInstanceId(job.dtsInstanceId()).orElseThrow());
 
         DtsJob moved = new DtsJob(job.dtsJobId(), "dtsnewinstance01", job.regionId(), job.resourceGroupId(), job.ownerAccountId(),
-                job.kind(), job.status(), job.latencySeconds(), job.checkpoint(), job.source(), job.destination(), job.version());
+                job.kind(), job.status(), job.latencySeconds(), job.checkpoint(), job.source(), job.destination(), job.version(), null);
         store.put(moved);
         assertSame(moved, store.findByInstanceId("dtsnewinstance01").orElseThrow());
         assertTrue(store.findByInstanceId(job.dtsInstanceId()).isEmpty(), "the old instance id no longer names the job");
 
         DtsJob other = store.all().stream().filter(j -> !j.dtsJobId().equals(job.dtsJobId())).findFirst().orElseThrow();
         DtsJob thief = new DtsJob(other.dtsJobId(), "dtsnewinstance01", other.regionId(), other.resourceGroupId(), other.ownerAccountId(),
-                other.kind(), other.status(), other.latencySeconds(), other.checkpoint(), other.source(), other.destination(), other.version());
+                other.kind(), other.status(), other.latencySeconds(), other.checkpoint(), other.source(), other.destination(), other.version(), null);
         assertEquals("DtsInstanceId dtsnewinstance01 belongs to job m4312mab158****",
                 assertThrows(IllegalArgumentException.class, () -> store.put(thief)).getMessage());
         store.put(other); // the same job again: no conflict with itself
 
-        DtsJob updated = store.update(job.dtsJobId(), j -> j.withEndpoint(JobSide.SOURCE, j.destination()));
+        DtsJob updated = store.update(job.dtsJobId(), j -> j.withEndpoint(JobSide.SOURCE, j.destination(), java.time.Instant.EPOCH));
         assertSame(updated, store.findByJobId(job.dtsJobId()).orElseThrow());
         assertEquals(job.version() + 1, updated.version());
         assertThrows(NoSuchElementException.class, () -> store.update("jnosuchjob00001", j -> j));

@@ -500,7 +500,7 @@ class ModifyDtsJobEndpointServiceTest {
             for (int latency : new int[] {30, 29}) {
                 store.put(new DtsJob(lagging.dtsJobId(), lagging.dtsInstanceId(), lagging.regionId(), lagging.resourceGroupId(),
                         lagging.ownerAccountId(), lagging.kind(), lagging.status(), latency, lagging.checkpoint(), lagging.source(),
-                        lagging.destination(), lagging.version()));
+                        lagging.destination(), lagging.version(), null));
                 Commands c = Commands.forJob("jpglag00000001");
                 c.endpointInstanceId = "pgm-bp1pgnew000001";
                 c.database = "orders";

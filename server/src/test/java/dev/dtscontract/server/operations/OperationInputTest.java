@@ -123,6 +123,7 @@ class OperationInputTest {
 
     @Test
     void theHandlersInputTypes_areTheModelsTheirXInputNames() {
-        assertEquals(Set.of(ModifyDtsJobEndpointRequest.class), OperationInputs.inputTypes());
+        assertEquals(Set.of(ModifyDtsJobEndpointRequest.class, dev.dtscontract.server.model.DescribeDtsJobDetailRequest.class),
+                OperationInputs.inputTypes());
     }
 }

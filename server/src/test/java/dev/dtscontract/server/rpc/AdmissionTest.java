@@ -52,7 +52,7 @@ class AdmissionTest {
     private final Authenticator authenticator = new RequestAuthenticator(ACCOUNTS, new NonceMemory(RequestAuthenticator.WINDOW, 10_000,
             System::nanoTime), new Throttle(1000, 1000, System::nanoTime), Clock.fixed(NOW, ZoneOffset.UTC),
             java.util.Set.of("Password", "ShardPassword", "SecurityToken"));
-    private final Admission admission = new Admission(new RpcParameters(SpecContract.load().parameters()), authenticator);
+    private final Admission admission = new Admission(new RpcOperations(SpecContract.load()), authenticator);
     private final List<ResponseFormat> decided = new ArrayList<>();
     private final Exchange exchange = new Exchange("GET", "/", () -> { });
 

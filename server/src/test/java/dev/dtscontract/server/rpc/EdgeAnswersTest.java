@@ -151,7 +151,7 @@ class EdgeAnswersTest {
         MutableHttpRequest<?> request = HttpRequest.GET("/");
         assertTrue(RpcCall.of(request).isEmpty());
         Exchange exchange = new Exchange("GET", "/", () -> { });
-        RpcCall call = new RpcCall(new java.util.TreeMap<>(Map.of("A", "x")), new java.util.TreeMap<>(Map.of("A", "y")), ResponseFormat.XML,
+        RpcCall call = new RpcCall("ModifyDtsJobEndpoint", new java.util.TreeMap<>(Map.of("A", "x")), new java.util.TreeMap<>(Map.of("A", "y")), ResponseFormat.XML,
                 dev.dtscontract.server.auth.Authenticator.authenticationOff().authenticate("GET", Map.of()), "REQ", exchange);
         call.attachTo(request);
         assertSame(call, RpcCall.of(request).orElseThrow());
@@ -161,7 +161,7 @@ class EdgeAnswersTest {
         assertEquals(ResponseFormat.XML, call.format());
         assertThrows(UnsupportedOperationException.class, () -> call.sent().put("B", "z"));
         assertThrows(UnsupportedOperationException.class, () -> call.canonical().put("B", "z"));
-        assertThrows(NullPointerException.class, () -> new RpcCall(Map.of(), Map.of(), ResponseFormat.JSON,
+        assertThrows(NullPointerException.class, () -> new RpcCall("ModifyDtsJobEndpoint", Map.of(), Map.of(), ResponseFormat.JSON,
                 dev.dtscontract.server.auth.Authenticator.authenticationOff().authenticate("GET", Map.of()), null, exchange));
     }
 
@@ -314,7 +314,7 @@ class EdgeAnswersTest {
         io.micronaut.core.convert.ArgumentConversionContext<RpcCall> context =
                 io.micronaut.core.convert.ConversionContext.of(binder.argumentType());
         assertFalse(binder.bind(context, request).isPresentAndSatisfied(), "no call: not bound, never a default");
-        RpcCall call = new RpcCall(Map.of(), Map.of(), ResponseFormat.JSON,
+        RpcCall call = new RpcCall("ModifyDtsJobEndpoint", Map.of(), Map.of(), ResponseFormat.JSON,
                 dev.dtscontract.server.auth.Authenticator.authenticationOff().authenticate("GET", Map.of()), "REQ", new Exchange("GET", "/", () -> { }));
         call.attachTo(request);
         assertSame(call, binder.bind(context, request).getValue().orElseThrow());

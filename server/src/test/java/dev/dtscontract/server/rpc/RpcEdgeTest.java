@@ -36,14 +36,17 @@ class RpcEdgeTest {
     }
 
     @Test
-    void theRouter_seesTheRequestAsItIs_whenItHasNoAcceptAndIsAForm() {
+    void theRouter_seesTheAdmittedOperationsRoute_andTheHeadersAsSent_whenItHasNoAcceptAndIsAForm() {
         // (Removing Accept and making a POST a form takes the server's own request: EmulatorEdgeTest sends them.)
-        MutableHttpRequest<?> plain = HttpRequest.GET("/");
-        assertSame(plain, RpcEdge.forRouting(plain, false), "nothing to change: the request as it is");
+        MutableHttpRequest<?> plain = HttpRequest.GET("/?Action=DescribeDtsJobDetail&DtsJobId=j1");
+        HttpRequest<?> routed = RpcEdge.forRouting(plain, false, "DescribeDtsJobDetail");
+        assertEquals("/DescribeDtsJobDetail", routed.getPath(), "the route of the operation the edge admitted");
+        assertEquals("/ModifyDtsJobEndpoint", RpcEdge.forRouting(HttpRequest.GET("/"), false, "ModifyDtsJobEndpoint").getPath());
         MutableHttpRequest<?> form = HttpRequest.POST("/", "").header("Content-Type", Admission.FORM);
-        assertSame(form, RpcEdge.forRouting(form, true));
+        assertEquals(Admission.FORM, RpcEdge.forRouting(form, true, "ModifyDtsJobEndpoint").getHeaders().get("Content-Type"));
         MutableHttpRequest<?> getWithType = HttpRequest.GET("/").header("Content-Type", "text/plain");
-        assertEquals("text/plain", RpcEdge.forRouting(getWithType, false).getHeaders().get("Content-Type"), "a GET keeps what it sent");
+        assertEquals("text/plain", RpcEdge.forRouting(getWithType, false, "ModifyDtsJobEndpoint").getHeaders().get("Content-Type"),
+                "a GET keeps what it sent");
     }
 
     @Test

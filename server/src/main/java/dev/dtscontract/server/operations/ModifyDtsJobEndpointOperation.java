@@ -1,24 +1,24 @@
 package dev.dtscontract.server.operations;
 
-import dev.dtscontract.server.api.AbstractDtsController;
+import dev.dtscontract.server.api.DtsController;
 import dev.dtscontract.server.domain.ModifyDtsJobEndpoint;
 import dev.dtscontract.server.domain.Outcome;
 import dev.dtscontract.server.model.ModifyDtsJobEndpointRequest;
 import dev.dtscontract.server.model.ModifyDtsJobEndpointResponse;
 import dev.dtscontract.server.rpc.RpcCall;
-import io.micronaut.http.annotation.Controller;
+import jakarta.inject.Singleton;
 
 /**
  * ModifyDtsJobEndpoint, GET and POST: the typed input (every parameter by its wire name, from the request the edge
  * admitted) becomes a command ({@link Commands}), the domain runs it, the generated response answers. Faults wrap it
  * ({@code control.FaultInjection}); the job history observes the domain. Nothing here decides a rule.
  */
-@Controller
-public final class ModifyDtsJobEndpointController extends AbstractDtsController {
+@Singleton
+public final class ModifyDtsJobEndpointOperation implements DtsController.ModifyDtsJobEndpointHandler {
 
     private final ModifyDtsJobEndpoint service;
 
-    public ModifyDtsJobEndpointController(ModifyDtsJobEndpoint service) {
+    public ModifyDtsJobEndpointOperation(ModifyDtsJobEndpoint service) {
         this.service = service;
     }
 
