@@ -4,6 +4,8 @@ import dev.dtscontract.client.api.DtsApi;
 import dev.dtscontract.client.internal.ErrorBodies;
 import dev.dtscontract.client.internal.Retrier;
 import dev.dtscontract.client.model.Action;
+import dev.dtscontract.client.model.DescribeDtsJobDetailRequest;
+import dev.dtscontract.client.model.DescribeDtsJobDetailResponse;
 import dev.dtscontract.client.model.ModelFormat;
 import dev.dtscontract.client.model.ModifyDtsJobEndpointRequest;
 import dev.dtscontract.client.model.ModifyDtsJobEndpointResponse;
@@ -73,25 +75,54 @@ public final class DtsClient implements AutoCloseable {
         return retrier.call(() -> send(request));
     }
 
+    /**
+     * Reads a DTS job back: its status, endpoints, checkpoint (DescribeDtsJobDetail). DtsJobId is required. A read
+     * changes nothing, so it is retried on every retryable failure, a read timeout included (unlike a change).
+     *
+     * @throws DtsClientException on any error answer, on HTTP 200 with Success=false, or when no answer came
+     * @throws IllegalArgumentException when DtsJobId is missing (nothing is sent)
+     */
+    public DescribeDtsJobDetailResponse describeDtsJobDetail(DescribeDtsJobDetailRequest request) {
+        Objects.requireNonNull(request, "request");
+        require(request.getDtsJobId() != null, "DtsJobId");
+        return retrier.call(() -> {
+            DescribeDtsJobDetailResponse response = exchange(() -> api.describeDtsJobDetail(request.getDtsJobId(),
+                    Action.DESCRIBE_DTS_JOB_DETAIL, request.getDtsInstanceID(), request.getSynchronizationDirection(),
+                    request.getRegionId(), request.getSyncSubJobHistory(), request.getZeroEtlJob(), request.getResourceGroupId(),
+                    request.getDbObjectOutputType(), request.getFormat() == ModelFormat.XML ? ModelFormat.XML : format,
+                    Version._2020_01_01, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null), true);
+            if (!Boolean.TRUE.equals(response.getSuccess())) {
+                throw new DtsClientException(response.getHttpStatusCode() == null ? 200 : response.getHttpStatusCode(),
+                        response.getErrCode(), response.getErrMessage(), response.getRequestId(),
+                        ErrorBodies.isRetryable(response.getErrCode()), null, null);
+            }
+            return response;
+        });
+    }
+
     private ModifyDtsJobEndpointResponse send(ModifyDtsJobEndpointRequest r) {
-        ModifyDtsJobEndpointResponse response;
+        ModifyDtsJobEndpointResponse response = exchange(() -> sendModify(r), false);
+        if (!Boolean.TRUE.equals(response.getSuccess())) {
+            throw new DtsClientException(status(response.getHttpStatusCode()), response.getErrCode(), response.getErrMessage(),
+                    response.getRequestId(), ErrorBodies.isRetryable(response.getErrCode()), null, null);
+        }
+        return response;
+    }
+
+    /**
+     * One call of the generated client, its failures as DtsClientExceptions. {@code safeToRepeat}: whether a read
+     * timeout may be retried (a read changes nothing; a change may have been applied).
+     */
+    private static <T> T exchange(java.util.function.Supplier<T> call, boolean safeToRepeat) {
+        T response;
         try {
-            // Named by the spec's order of the generated GET operation; the signing filter turns the common
-            // parameters into V3 headers or the RPC signature, so they are left null here.
-            response = api.modifyDtsJobEndpoint(r.getEndpoint(), r.getEndpointInstanceType(), Action.MODIFY_DTS_JOB_ENDPOINT,
-                    r.getRegionId(), r.getDtsJobId(), r.getDtsInstanceId(), r.getSynchronizationDirection(),
-                    r.getEndpointRegionId(), r.getEndpointInstanceId(), r.getEndpointIp(), r.getEndpointPort(),
-                    r.getModifyAccount(), r.getUsername(), r.getPassword(), r.getDatabase(), r.getShardUsername(),
-                    r.getShardPassword(), r.getRoleName(), r.getAliyunUid(), r.getDryRun(), r.getResourceGroupId(),
-                    r.getFormat() == ModelFormat.XML ? ModelFormat.XML : format, Version._2020_01_01,
-                    null, null, null, null, null, null, r.getZeroEtlJob(),
-                    null, null, null, null, null, null, null, null);
+            response = call.get();
         } catch (DtsClientException e) { // an error status, raised by ErrorStatusFilter
             throw e;
         } catch (ReadTimeoutException e) {
-            // The request may have been applied: never retried (see README).
-            throw new DtsClientException(0, "SDK.ReadTimeout", "No answer within the read timeout; the request may have been applied.",
-                    null, false, null, e);
+            throw new DtsClientException(0, "SDK.ReadTimeout", safeToRepeat ? "No answer within the read timeout."
+                    : "No answer within the read timeout; the request may have been applied.", null, safeToRepeat, null, e);
         } catch (HttpClientResponseException e) { // a 2xx the generated client could not read (error statuses: ErrorStatusFilter)
             String body = e.getResponse().getBody(String.class).orElse("");
             throw body.isBlank() ? emptyResponse(e) : ErrorBodies.parse(e.getStatus().getCode(), body);
@@ -108,11 +139,20 @@ public final class DtsClient implements AutoCloseable {
         if (response == null) {
             throw emptyResponse(null);
         }
-        if (!Boolean.TRUE.equals(response.getSuccess())) {
-            throw new DtsClientException(status(response.getHttpStatusCode()), response.getErrCode(), response.getErrMessage(),
-                    response.getRequestId(), ErrorBodies.isRetryable(response.getErrCode()), null, null);
-        }
         return response;
+    }
+
+    private ModifyDtsJobEndpointResponse sendModify(ModifyDtsJobEndpointRequest r) {
+            // Named by the spec's order of the generated GET operation; the signing filter turns the common
+            // parameters into V3 headers or the RPC signature, so they are left null here.
+            return api.modifyDtsJobEndpoint(r.getEndpoint(), r.getEndpointInstanceType(), Action.MODIFY_DTS_JOB_ENDPOINT,
+                    r.getRegionId(), r.getDtsJobId(), r.getDtsInstanceId(), r.getSynchronizationDirection(),
+                    r.getEndpointRegionId(), r.getEndpointInstanceId(), r.getEndpointIp(), r.getEndpointPort(),
+                    r.getModifyAccount(), r.getUsername(), r.getPassword(), r.getDatabase(), r.getShardUsername(),
+                    r.getShardPassword(), r.getRoleName(), r.getAliyunUid(), r.getDryRun(), r.getResourceGroupId(),
+                    r.getFormat() == ModelFormat.XML ? ModelFormat.XML : format, Version._2020_01_01,
+                    null, null, null, null, null, null, r.getZeroEtlJob(),
+                    null, null, null, null, null, null, null, null);
     }
 
     /** The request was answered (so it may have been applied), but with nothing to read. */

@@ -20,7 +20,7 @@ public final class DescribeDtsJobDetailService implements DescribeDtsJobDetail {
     public JobDetail describe(JobReference reference, Actor reader) {
         DtsJob job = locator.locate(reference);
         if (!visibleTo(job, reader)) {
-            throw JobLocator.notFound(); // R-READ-VISIBLE: another account's job is answered as if it did not exist
+            throw JobLocator.notFound("R-READ-VISIBLE"); // another account's job is answered as if it did not exist
         }
         Direction direction = JobLocator.requireTask(job, reference.direction());
         boolean reverse = direction == Direction.REVERSE;

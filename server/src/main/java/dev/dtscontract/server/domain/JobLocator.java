@@ -56,7 +56,12 @@ final class JobLocator {
     }
 
     static RuleViolation notFound() {
-        return new RuleViolation("R-JOB-EXISTS", ErrorCode.JOB_NOT_FOUND, "The specified DTS job does not exist.");
+        return notFound("R-JOB-EXISTS");
+    }
+
+    /** InvalidDtsJobId.NotFound, for the rule that hides the job (R-JOB-EXISTS, or R-READ-VISIBLE for another account's). */
+    static RuleViolation notFound(String rule) {
+        return new RuleViolation(rule, ErrorCode.JOB_NOT_FOUND, "The specified DTS job does not exist.");
     }
 
     static String blankToNull(String value) {
