@@ -9,6 +9,8 @@ import dev.dtscontract.client.Credentials;
 import dev.dtscontract.client.DtsClient;
 import dev.dtscontract.client.DtsClientException;
 import dev.dtscontract.client.RetryPolicy;
+import dev.dtscontract.client.model.DescribeDtsJobDetailRequest;
+import dev.dtscontract.client.model.DescribeDtsJobDetailResponse;
 import dev.dtscontract.client.model.ModelFormat;
 import dev.dtscontract.client.model.ModifyDtsJobEndpointRequest;
 import dev.dtscontract.client.model.ModifyDtsJobEndpointResponse;
@@ -80,7 +82,7 @@ class ConsumerContractTest {
         Map<String, String> forms = Map.of(
                 "authorization", "ACS3-HMAC-SHA256 Credential=[^,]+,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;"
                         + "x-acs-signature-nonce;x-acs-version,Signature=[0-9a-f]{64}",
-                "x-acs-action", "ModifyDtsJobEndpoint", "x-acs-version", "2020-01-01",
+                "x-acs-action", example.action(), "x-acs-version", "2020-01-01",
                 "x-acs-date", "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z", "x-acs-signature-nonce", "[0-9a-f]{32}",
                 "x-acs-content-sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         forms.forEach((name, form) -> {
@@ -97,13 +99,16 @@ class ConsumerContractTest {
     void responseExample_isWhatTheClientReturnsOrThrows(ResponseExample example) {
         wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(example.status())
                 .withHeader("Content-Type", example.mediaType()).withBody(example.body())));
-        RequestExample request = SPEC.request(ProviderContractTest.SAMPLE);
+        boolean describe = example.action().equals("DescribeDtsJobDetail");
+        RequestExample request = SPEC.request(describe ? DESCRIBE_SAMPLE : ProviderContractTest.SAMPLE);
         try (DtsClient client = DtsClient.builder().endpoint(wm.baseUrl())
                 .credentials(Credentials.of("LTAI5tContractTest", "contract-test-secret"))
                 .retryPolicy(RetryPolicy.none())
                 .format(example.isXml() ? ModelFormat.XML : ModelFormat.JSON)
                 .build()) {
-            if (example.status() == 200 && !"false".equals(example.field("Success"))) {
+            if (describe) {
+                describeAnswers(example, client, request);
+            } else if (example.status() == 200 && !"false".equals(example.field("Success"))) {
                 ModifyDtsJobEndpointResponse response = client.modifyDtsJobEndpoint(typed(request));
                 assertAll(
                         () -> assertEquals(value(example, "HttpStatusCode"), response.getHttpStatusCode()),
@@ -124,6 +129,35 @@ class ConsumerContractTest {
         Ledger.exchange(example.id());
         example.rule().ifPresent(Ledger.RULES::add);
     }
+
+    /** DescribeDtsJobDetail's answer through the client: the documented job field by field, or the documented error. */
+    private static void describeAnswers(ResponseExample example, DtsClient client, RequestExample request) {
+        DescribeDtsJobDetailRequest typed = new ObjectMapper().convertValue(request.parameters(), DescribeDtsJobDetailRequest.class);
+        if (example.status() == 200) {
+            DescribeDtsJobDetailResponse r = client.describeDtsJobDetail(typed);
+            assertAll(
+                    () -> assertEquals(value(example, "RequestId"), r.getRequestId()),
+                    () -> assertEquals(value(example, "DtsJobId"), r.getDtsJobId()),
+                    () -> assertEquals(value(example, "DtsInstanceID"), r.getDtsInstanceID()),
+                    () -> assertEquals(value(example, "Status"), r.getStatus()),
+                    () -> assertEquals(value(example, "Checkpoint"), String.valueOf(r.getCheckpoint())),
+                    () -> assertEquals(value(example, "Delay"), String.valueOf(r.getDelay())),
+                    () -> assertEquals(value(example, "SynchronizationDirection"), r.getSynchronizationDirection()),
+                    () -> assertEquals(example.isXml() ? null : example.json().path("SourceEndpoint").path("InstanceID").asText(),
+                            example.isXml() ? null : r.getSourceEndpoint().getInstanceID()),
+                    () -> assertEquals(example.isXml() ? null : example.json().path("DestinationEndpoint").path("UserName").asText(),
+                            example.isXml() ? null : r.getDestinationEndpoint().getUserName()));
+        } else {
+            DtsClientException e = assertThrows(DtsClientException.class, () -> client.describeDtsJobDetail(typed));
+            assertAll(
+                    () -> assertEquals(example.status(), e.status()),
+                    () -> assertEquals(first(example, "Code", "ErrCode"), e.code()),
+                    () -> assertEquals(first(example, "Message", "ErrMessage"), e.errorMessage()),
+                    () -> assertEquals(value(example, "RequestId"), e.requestId()));
+        }
+    }
+
+    static final String DESCRIBE_SAMPLE = "DescribeDtsJobDetailDocumentedSample";
 
     private static String first(ResponseExample example, String name, String fallback) {
         String v = value(example, name);

@@ -112,7 +112,19 @@ class EmulatorEdgeTest {
             Set<String> control = routes.stream().filter(r -> r.contains(" /_emulator/")).collect(Collectors.toCollection(TreeSet::new));
             routes.removeAll(control);
             // Micronaut adds HEAD for every GET route: the way an unsigned HEAD once reached the GET operation.
-            assertEquals(Set.of("GET /", "HEAD /", "POST /"), routes, "a new route must be added here and proven behind the edge");
+            // Each operation's route is /<Action> (the edge routes an admitted request there; the wire path is /).
+            Set<String> operations = new TreeSet<>();
+            dev.dtscontract.spec.SpecContract.load().operations().keySet()
+                    .forEach(action -> List.of("GET", "HEAD", "POST").forEach(m -> operations.add(m + " /" + action)));
+            assertEquals(operations, routes, "a new route must be added here and proven behind the edge");
+            // A request sent to an operation's route itself is refused by the edge (R-HTTP: the path is / only).
+            for (String action : dev.dtscontract.spec.SpecContract.load().operations().keySet()) {
+                try (RawHttp http = new RawHttp(emulator.url())) {
+                    RawHttp.Response direct = http.send("GET", "/" + action + "?Action=" + action + "&DtsJobId=ta7w132u12h%2A%2A%2A%2A", Map.of(), null);
+                    assertEquals(404, direct.status(), action + ": " + direct.body());
+                    assertTrue(direct.body().contains("\"Code\":\"InvalidAction.NotFound\""), direct.body());
+                }
+            }
             // The test-control API's and the console's routes are exactly their specs' (and HEAD for their GETs), each
             // behind ControlGuard.
             Set<String> specified = new TreeSet<>();

@@ -55,11 +55,32 @@ public final class ContractValidator {
         return problems(e, "request", report);
     }
 
+    /**
+     * The operation an exchange calls: its Action (query, form body, or x-acs-action of signature V3), when the spec has
+     * that operation; else the first (whose path item `/` also declares the answers to a request no operation takes).
+     */
+    static SpecContract.Operation operationOf(Exchange e) {
+        String action = first(e.query().get("Action"));
+        if (action == null) {
+            action = e.requestHeaders().get("x-acs-action");
+        }
+        if (action == null && e.requestBody() != null && e.requestContentType() != null
+                && e.requestContentType().startsWith("application/x-www-form-urlencoded")) {
+            action = first(dev.dtscontract.signing.UrlEncoded.decode(e.requestBody()).values().get("Action"));
+        }
+        SpecContract contract = SpecContract.load();
+        return contract.operation(action).orElse(contract.operations().get(SpecContract.FIRST_OPERATION));
+    }
+
+    private static String first(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
     public static List<String> checkResponse(Exchange e) {
         // The answers to another method (R-HTTP: UnsupportedHTTPMethod) are declared on GET and POST, as the path
         // has no operation for that method: such an answer is validated as GET's.
         Request.Method method = e.method().equals("POST") ? Request.Method.POST : Request.Method.GET;
-        List<String> problems = new ArrayList<>(problems(e, "response", VALIDATOR.validateResponse("/", method, response(e))));
+        List<String> problems = new ArrayList<>(problems(e, "response", VALIDATOR.validateResponse(operationOf(e).path(), method, response(e))));
         if (e.responseContentType() != null && e.responseContentType().startsWith("application/xml")) {
             problems.addAll(checkXml(e));
         }
@@ -73,7 +94,9 @@ public final class ContractValidator {
     }
 
     private static SimpleRequest request(Exchange e) {
-        SimpleRequest.Builder b = new SimpleRequest.Builder(e.method(), e.path());
+        // The wire path / is the spec's key of the first operation; every other operation is keyed /#Action=<Action>.
+        String path = e.path().equals("/") ? operationOf(e).path() : e.path();
+        SimpleRequest.Builder b = new SimpleRequest.Builder(e.method(), path);
         e.query().forEach(b::withQueryParam);
         if (e.requestContentType() != null) {
             b.withContentType(e.requestContentType());
@@ -106,7 +129,7 @@ public final class ContractValidator {
     /** The XML root is the schema's xml name for the status; every element is a property of that schema. */
     @SuppressWarnings("rawtypes")
     private static List<String> checkXml(Exchange e) {
-        String schemaName = e.status() / 100 == 2 ? "ModifyDtsJobEndpointResponse" : "ErrorResponse";
+        String schemaName = e.status() / 100 == 2 ? operationOf(e).action() + "Response" : "ErrorResponse";
         Schema<?> schema = SPEC.getComponents().getSchemas().get(schemaName);
         List<String> problems = new ArrayList<>();
         Element root;
