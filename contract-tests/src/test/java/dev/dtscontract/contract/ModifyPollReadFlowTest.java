@@ -66,6 +66,7 @@ class ModifyPollReadFlowTest {
     void precheck_apply_pollUntilRunning_readTheEndpointBack(SignatureAlgorithm algorithm) {
         try (DtsClient client = DtsClient.builder().endpoint(emulator.url()).credentials(DemoCredentials.DEMO)
                 .signatureAlgorithm(algorithm).build()) {
+            // tag::flow[]
             DescribeDtsJobDetailResponse before = read(client);
             assertEquals("Synchronizing", before.getStatus());
             assertEquals("rm-bp1src0mysql0001", before.getSourceEndpoint().getInstanceID());
@@ -93,6 +94,7 @@ class ModifyPollReadFlowTest {
                 now = read(client);
                 polls++;
             }
+            // end::flow[]
             assertEquals(3, polls, "Modifying for the default 30 s: three 10 s waits");
             assertEquals("rm-bp1alt0mysql0002", now.getSourceEndpoint().getInstanceID());
             assertEquals(before.getCheckpoint() - 10, now.getCheckpoint());
