@@ -1,6 +1,7 @@
 package dev.dtscontract.spec;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The spec against Alibaba Cloud's generated SDK model of the operation (fixture official-model/, with its
  * sources): every request field is a query parameter of both operations and a property of the request model, with
- * the same type; the success response has exactly the model's fields, with the same types.
+ * the same type; the success response has exactly the model's fields, with the same types. The same for
+ * DescribeDtsJobDetail (official-model/DescribeDtsJobDetail.tsv).
  */
 class SpecCarriesTheOfficialModelTest {
 
@@ -54,6 +56,45 @@ class SpecCarriesTheOfficialModelTest {
         Map<String, String> actual = new TreeMap<>();
         schema("ModifyDtsJobEndpointResponse").getProperties().forEach((name, s) -> actual.put(name, type((Schema<?>) s)));
         assertEquals(expected, actual);
+    }
+
+    // DescribeDtsJobDetail (official-model/DescribeDtsJobDetail.tsv): its request exactly; the response and endpoint
+    // fields the spec returns, as recorded there (a documented subset of the SDK model's).
+
+    private static final List<String> COMMON = List.of("Action", "Format", "Version", "AccessKeyId", "SignatureMethod",
+            "SignatureVersion", "SignatureNonce", "Timestamp", "SecurityToken");
+    private Map<String, String> describeRows(String part) {
+        Map<String, String> out = new TreeMap<>();
+        SpecModel.tsv("official-model/DescribeDtsJobDetail.tsv").stream().filter(r -> r[0].equals(part)).forEach(r -> out.put(r[1], r[2]));
+        return out;
+    }
+
+    @Test
+    void describeDtsJobDetail_bothOperationsAndTheRequestModel_takeExactlyTheModelsRequestFields() {
+        var item = spec.getPaths().get("/#Action=DescribeDtsJobDetail");
+        List<String> problems = new ArrayList<>();
+        for (Operation operation : List.of(item.getGet(), item.getPost())) {
+            Map<String, String> query = new TreeMap<>();
+            operation.getParameters().stream().map(this::resolve).filter(p -> "query".equals(p.getIn()) && !COMMON.contains(p.getName()))
+                    .forEach(p -> query.put(p.getName(), type(p.getSchema())));
+            if (!query.equals(describeRows("request"))) problems.add(operation.getOperationId() + ": " + query);
+        }
+        Map<String, String> model = new TreeMap<>();
+        schema("DescribeDtsJobDetailRequest").getProperties().forEach((name, s) -> {
+            if (!COMMON.contains(name)) model.put(name, type((Schema<?>) s));
+        });
+        if (!model.equals(describeRows("request"))) problems.add("DescribeDtsJobDetailRequest: " + model);
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void describeDtsJobDetail_theSuccessResponseAndItsEndpoint_haveExactlyTheRecordedFields() {
+        Map<String, String> response = new TreeMap<>();
+        schema("DescribeDtsJobDetailResponse").getProperties().forEach((name, s) -> response.put(name, type((Schema<?>) s)));
+        assertEquals(describeRows("response"), response);
+        Map<String, String> endpoint = new TreeMap<>();
+        schema("DescribeDtsJobDetailEndpoint").getProperties().forEach((name, s) -> endpoint.put(name, type((Schema<?>) s)));
+        assertEquals(describeRows("endpoint"), endpoint);
     }
 
     private Schema<?> schema(String name) {

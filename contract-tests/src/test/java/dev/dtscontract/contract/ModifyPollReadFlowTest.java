@@ -8,9 +8,7 @@ import dev.dtscontract.client.model.DescribeDtsJobDetailResponse;
 import dev.dtscontract.client.model.Endpoint;
 import dev.dtscontract.client.model.EndpointInstanceType;
 import dev.dtscontract.client.model.ModifyDtsJobEndpointRequest;
-import dev.dtscontract.emulator.junit.DtsEmulatorExtension;
 import dev.dtscontract.emulator.junit.EmulatorControl;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,26 +33,13 @@ class ModifyPollReadFlowTest {
     @RegisterExtension
     static final Emulator emulator = new Emulator();
 
-    private static DtsEmulatorExtension controlClient;
-
     private static EmulatorControl control() {
-        if (controlClient == null) {
-            controlClient = DtsEmulatorExtension.newInstance().url(emulator.url().toString()).resetBeforeEach(false).build();
-            controlClient.start();
-        }
-        return controlClient.control();
+        return emulator.examples().control();
     }
 
     @AfterEach
     void backToTheSeed() {
         control().reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (controlClient != null) {
-            controlClient.stop();
-        }
     }
 
     private static DescribeDtsJobDetailResponse read(DtsClient client) {

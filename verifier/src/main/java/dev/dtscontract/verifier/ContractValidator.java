@@ -61,8 +61,8 @@ public final class ContractValidator {
      */
     static SpecContract.Operation operationOf(Exchange e) {
         String action = first(e.query().get("Action"));
-        if (action == null) {
-            action = e.requestHeaders().get("x-acs-action");
+        if (action == null && e.requestHeaders().get("x-acs-action") != null) { // as the edge reads it, trimmed
+            action = e.requestHeaders().get("x-acs-action").trim();
         }
         if (action == null && e.requestBody() != null && e.requestContentType() != null
                 && e.requestContentType().startsWith("application/x-www-form-urlencoded")) {
