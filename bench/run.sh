@@ -4,7 +4,7 @@
 # writes the results there instead of bench/results.
 # BASELINE_REF=<git ref> also measures the emulator built from that commit (case dryrun) in the same rounds, so a
 # change can be held to the version before it: e.g. BASELINE_REF=HEAD~1 bash bench/run.sh 2 10.
-# Measures, on loopback only, one server after another, round after round: the emulator (four cases),
+# Measures, on loopback only, one server after another, round after round: the emulator (its cases),
 # WireMock standalone serving the spec's documented success example, Prism mocking the spec with request
 # validation, and nginx returning the documented body. Writes bench/results/{raw.csv,summary.csv,summary.md,chart.png}.
 set -euo pipefail
@@ -47,10 +47,10 @@ log "building the emulator"
 (cd "$ROOT" && mvn -B -q -DskipTests package >/dev/null)
 BASELINE_REF="${BASELINE_REF:-}"
 # What each round measures, in this order (all by default); e.g. CASES="dryrun nojournal" for the journal's cost alone.
-CASES="${CASES:-dryrun nojournal baseline v3 wiremock modify prism xml nginx extension}"
+CASES="${CASES:-dryrun nojournal baseline v3 read wiremock modify prism xml nginx extension}"
 for c in $CASES; do
-  case "$c" in dryrun|nojournal|baseline|v3|wiremock|modify|prism|xml|nginx|extension) ;;
-    *) log "unknown case $c (the cases: dryrun nojournal baseline v3 wiremock modify prism xml nginx extension)"; exit 2 ;;
+  case "$c" in dryrun|nojournal|baseline|v3|read|wiremock|modify|prism|xml|nginx|extension) ;;
+    *) log "unknown case $c (the cases: dryrun nojournal baseline v3 read wiremock modify prism xml nginx extension)"; exit 2 ;;
   esac
 done
 BASE_DIR="$TMP/baseline"
@@ -67,6 +67,7 @@ WIREMOCK_JAR="$TMP/wiremock-standalone-3.13.2.jar"
 FX="$TMP/fixtures"
 java -cp "$JAR" "$ROOT/bench/lib/SpecFixtures.java" "$FX"
 SAMPLE="$(cat "$FX/sample.query")"
+DESCRIBE="$(cat "$FX/describe.query")"
 sign() { # sign COUNT QUERY > file: pre-signed paths, one fresh nonce each
   java -cp "$JAR" dev.dtscontract.server.tools.SignRequest --count "$1" --base / "$2"
 }
@@ -80,6 +81,7 @@ declare -A CASE_QUERY=(
   [dryrun]="$SAMPLE"
   [nojournal]="$SAMPLE"
   [xml]="$SAMPLE&Format=XML"
+  [read]="$DESCRIBE"
 )
 MODIFY_A="Action=ModifyDtsJobEndpoint&DtsJobId=m4312mab158%2A%2A%2A%2A&Endpoint=src&EndpointInstanceType=rds&EndpointInstanceId=rm-bp10k50h8374w%2A%2A%2A%2A"
 MODIFY_B="Action=ModifyDtsJobEndpoint&DtsJobId=m4312mab158%2A%2A%2A%2A&Endpoint=src&EndpointInstanceType=rds&EndpointInstanceId=rm-bp1alt0mysql0002"
@@ -179,7 +181,7 @@ for round in $(seq "$ROUNDS"); do
   order="$CASES"; [ $(( round % 2 )) -eq 0 ] && order="$(echo $CASES | tr ' ' '\n' | tac | tr '\n' ' ')"
   for c in $order; do
     case "$c" in
-      dryrun|nojournal|v3|modify|xml) measure "$round" emulator "$c" ;;
+      dryrun|nojournal|v3|read|modify|xml) measure "$round" emulator "$c" ;;
       baseline) [ -n "$BASELINE_REF" ] && measure "$round" baseline dryrun ;;
       wiremock|prism|nginx) measure "$round" "$c" fixed ;;
       extension) ;; # after the rounds, below

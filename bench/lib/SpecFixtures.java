@@ -1,5 +1,6 @@
 // Writes the benchmark's fixtures from the spec inside the emulator jar (run with the jar on the classpath):
-// the documented success bodies (JSON, XML), the document's sample request as a query, and a WireMock stub.
+// the documented success bodies (JSON, XML), the document's sample request as a query, DescribeDtsJobDetail's sample
+// request as a query (case read), and a WireMock stub.
 // The spec stays the only place these live.
 import dev.dtscontract.signing.UrlEncoded;
 import dev.dtscontract.spec.SpecContract;
@@ -24,6 +25,9 @@ public class SpecFixtures {
         Files.writeString(out.resolve("success.xml"), ((String) SpecContract.responseExample(id, "application/xml")).strip());
 
         Files.writeString(out.resolve("sample.query"), UrlEncoded.encode(SpecContract.requestExample(id)));
+        // The read a polling client sends: DescribeDtsJobDetail's documented sample (a seeded job).
+        Files.writeString(out.resolve("describe.query"),
+                UrlEncoded.encode(SpecContract.requestExample("DescribeDtsJobDetailDocumentedSample")));
 
         String escaped = jsonBody.replace("\\", "\\\\").replace("\"", "\\\"");
         Files.writeString(out.resolve("wiremock/mappings/documented-sample.json"), """

@@ -45,7 +45,7 @@ for (const [kase, base, label] of [['v3', 'dryrun', 'emulator v3 / emulator dryr
     }
   }
 }
-for (const kase of ['dryrun', 'modify', 'xml', 'v3']) {
+for (const kase of ['dryrun', 'read', 'modify', 'xml', 'v3']) {
   for (const peer of ['wiremock', 'prism', 'nginx', 'baseline']) {
     for (const conns of [16, 64]) {
       const ratios = [];
