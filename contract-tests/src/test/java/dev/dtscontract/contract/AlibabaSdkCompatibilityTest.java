@@ -76,6 +76,20 @@ class AlibabaSdkCompatibilityTest {
 
     @ParameterizedTest
     @EnumSource(value = MethodType.class, names = {"GET", "POST"})
+    void describeDtsJobDetail_readsTheDocumentsJob_andItsErrorsReachTheSdk(MethodType method) throws ClientException {
+        IAcsClient client = client(DemoCredentials.DEMO.accessKeyId(), DemoCredentials.DEMO.accessKeySecret());
+        CommonResponse response = client.getCommonResponse(request(method, SPEC.request("DescribeDtsJobDetailDocumentedSample")));
+        assertEquals(200, response.getHttpStatus());
+        assertTrue(response.getData().startsWith("{\"HttpStatusCode\":200,\"RequestId\":\"")
+                && response.getData().contains(",\"DtsJobId\":\"ta7w132u12h****\",") && response.getData().contains(",\"Status\":\"Synchronizing\","),
+                response.getData());
+        assertRefused("MissingParameter", client, request(method, SPEC.request("DescribeDtsJobDetailMissingDtsJobId")));
+        assertRefused("InvalidDtsJobId.NotFound", client, request(method, SPEC.request("DescribeDtsJobDetailNotFound")));
+        Ledger.exchange("aliyun-java-sdk-core " + method + " DescribeDtsJobDetailDocumentedSample");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = MethodType.class, names = {"GET", "POST"})
     void documentedErrors_reachTheSdkWithTheirCodeAndRequestId(MethodType method) {
         IAcsClient demo = client(DemoCredentials.DEMO.accessKeyId(), DemoCredentials.DEMO.accessKeySecret());
         RequestExample sample = SPEC.request(ProviderContractTest.SAMPLE);

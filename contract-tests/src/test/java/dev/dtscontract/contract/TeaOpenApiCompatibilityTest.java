@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Alibaba Cloud's current generic Java client, {@code com.aliyun:tea-openapi} 0.3.15, against the emulator, called
  * exactly as the generated DTS SDK calls it ({@code callApi}, RPC style): signature V3 by default, and
- * {@code signatureAlgorithm = "v2"} (the RPC signature). Nothing on the client side is adapted to the emulator.
+ * {@code signatureAlgorithm = "v2"} (the RPC signature); ModifyDtsJobEndpoint, DescribeDtsJobDetail and the flow of the
+ * two (apply, poll until running on the emulator's clock, read back). Nothing on the client side is adapted to the emulator.
  */
 class TeaOpenApiCompatibilityTest {
 
@@ -48,11 +49,17 @@ class TeaOpenApiCompatibilityTest {
     }
 
     /** ModifyDtsJobEndpointWithOptions: POST, parameters in the query (GET and form-body variants on request). */
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> call(Client client, String method, boolean form, Map<String, String> parameters) throws Exception {
+        return call(client, "ModifyDtsJobEndpoint", method, form, parameters);
+    }
+
+    /** An operation's *WithOptions as the generated DTS SDK calls it: callApi, RPC style, the Action in Params. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> call(Client client, String action, String method, boolean form, Map<String, String> parameters)
+            throws Exception {
         Map<String, String> operation = new LinkedHashMap<>(parameters);
         operation.remove("Action");
-        Params params = new Params().setAction("ModifyDtsJobEndpoint").setVersion("2020-01-01").setProtocol("HTTP")
+        Params params = new Params().setAction(action).setVersion("2020-01-01").setProtocol("HTTP")
                 .setMethod(method).setAuthType("AK").setStyle("RPC").setPathname("/")
                 .setReqBodyType(form ? "formData" : "json").setBodyType("json");
         OpenApiRequest request = form ? new OpenApiRequest().setBody(operation)
@@ -114,6 +121,52 @@ class TeaOpenApiCompatibilityTest {
         Map<String, String> unknown = new LinkedHashMap<>(SAMPLE);
         unknown.put("DtsInstanceId", "dtsnosuchjob****");
         TeaException e = refused(demo(null), unknown);
+        assertAll(() -> assertEquals("InvalidDtsJobId.NotFound", e.getCode()), () -> assertEquals(404, e.getStatusCode()));
+    }
+
+    private static final Map<String, String> DESCRIBE = SpecExamples.load().request("DescribeDtsJobDetailDocumentedSample").parameters();
+
+    @ParameterizedTest(name = "{0} {1} form={2}")
+    @CsvSource({"v3, GET, false", "v3, POST, false", "v3, POST, true", "v2, GET, false", "v2, POST, false", "v2, POST, true"})
+    void describeDtsJobDetail_readsTheDocumentsJob(String algorithm, String method, boolean form) throws Exception {
+        Map<String, Object> body = call(demo(algorithm.equals("v3") ? null : "v2"), "DescribeDtsJobDetail", method, form, DESCRIBE);
+        Map<?, ?> source = (Map<?, ?>) body.get("SourceEndpoint");
+        assertAll(
+                () -> assertEquals(true, body.get("Success")),
+                () -> assertEquals(200, ((Number) body.get("HttpStatusCode")).intValue()),
+                () -> assertEquals(false, body.containsKey("Code"), "a success carries no Code"),
+                () -> assertEquals("ta7w132u12h****", body.get("DtsJobId")),
+                () -> assertEquals("Synchronizing", body.get("Status")),
+                () -> assertEquals(1795507200L, ((Number) body.get("Checkpoint")).longValue()),
+                () -> assertEquals("rm-bp1src0mysql0001", source.get("InstanceID")),
+                () -> assertEquals(false, source.containsKey("Password"), "no password is ever returned"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"v3", "v2"})
+    void theFlow_applyThenPollUntilRunning_readsTheNewEndpointBack(String algorithm) throws Exception {
+        Client client = demo(algorithm.equals("v3") ? null : "v2");
+        Map<String, String> read = Map.of("DtsJobId", "ta7w132u12h****");
+        try {
+            assertSucceeded(call(client, "POST", false, Map.of("DtsJobId", "ta7w132u12h****", "Endpoint", "src",
+                    "EndpointInstanceType", "rds", "EndpointInstanceId", "rm-bp1alt0mysql0002", "DryRun", "false")));
+            Map<String, Object> changing = call(client, "DescribeDtsJobDetail", "POST", false, read);
+            assertEquals("Modifying", changing.get("Status"));
+            assertEquals("rm-bp1alt0mysql0002", ((Map<?, ?>) changing.get("SourceEndpoint")).get("InstanceID"));
+            assertEquals(1795507190L, ((Number) changing.get("Checkpoint")).longValue(), "rolled back 10 s");
+            emulator.examples().control().advanceClock(java.time.Duration.ofSeconds(30));
+            Map<String, Object> running = call(client, "DescribeDtsJobDetail", "POST", false, read);
+            assertEquals("Synchronizing", running.get("Status"));
+            assertEquals("rm-bp1alt0mysql0002", ((Map<?, ?>) running.get("SourceEndpoint")).get("InstanceID"));
+        } finally {
+            emulator.examples().control().reset();
+        }
+    }
+
+    @Test
+    void describeDtsJobDetail_ofAnotherAccountsJob_isNotFound() throws Exception {
+        TeaException e = assertThrows(TeaException.class, () -> call(client("LTAI5tOtherAccessKey001", "OtherSecretForLocalUseOnly001",
+                null, null), "DescribeDtsJobDetail", "POST", false, Map.of("DtsJobId", "ta7w132u12h****")));
         assertAll(() -> assertEquals("InvalidDtsJobId.NotFound", e.getCode()), () -> assertEquals(404, e.getStatusCode()));
     }
 
