@@ -71,6 +71,8 @@ class ModifyPollReadFlowTest {
                     () -> assertEquals(before.getCheckpoint() - 10, changing.getCheckpoint()),
                     () -> assertEquals(before.getDestinationEndpoint().getInstanceID(), changing.getDestinationEndpoint().getInstanceID()));
 
+            assertEquals("Modifying", control().job(JOB).getStatusNow(), "the control API (and the console) show what a read shows");
+            assertEquals("Synchronizing", control().job(JOB).getStatus(), "the status it returns to");
             int polls = 0;
             DescribeDtsJobDetailResponse now = changing;
             while (!"Synchronizing".equals(now.getStatus())) {
@@ -80,6 +82,7 @@ class ModifyPollReadFlowTest {
                 polls++;
             }
             // end::flow[]
+            assertEquals("Synchronizing", control().job(JOB).getStatusNow(), "the control API's view agrees, once settled");
             assertEquals(3, polls, "Modifying for the default 30 s: three 10 s waits");
             assertEquals("rm-bp1alt0mysql0002", now.getSourceEndpoint().getInstanceID());
             assertEquals(before.getCheckpoint() - 10, now.getCheckpoint());

@@ -64,12 +64,17 @@ public final class ContractValidator {
         if (action == null && e.requestHeaders().get("x-acs-action") != null) { // as the edge reads it, trimmed
             action = e.requestHeaders().get("x-acs-action").trim();
         }
-        if (action == null && e.requestBody() != null && e.requestContentType() != null
-                && e.requestContentType().startsWith("application/x-www-form-urlencoded")) {
+        if (action == null && e.requestBody() != null && isForm(e.requestContentType())) {
             action = first(dev.dtscontract.signing.UrlEncoded.decode(e.requestBody()).values().get("Action"));
         }
         SpecContract contract = SpecContract.load();
         return contract.operation(action).orElse(contract.operations().get(SpecContract.FIRST_OPERATION));
+    }
+
+    /** A form body as the edge reads one: the media type before any parameter, in any ASCII case. */
+    private static boolean isForm(String contentType) {
+        return contentType != null && dev.dtscontract.spec.ParameterDefinition.equalsIgnoreAsciiCase(
+                "application/x-www-form-urlencoded", contentType.split(";", 2)[0].trim());
     }
 
     private static String first(List<String> values) {

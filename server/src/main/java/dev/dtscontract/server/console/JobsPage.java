@@ -31,7 +31,9 @@ final class JobsPage {
             b.append("<tr id=\"job-").append(text(j.getDtsJobId())).append("\"><td><strong>").append(text(j.getDtsJobId()))
                     .append("</strong><br><small>").append(text(j.getDtsInstanceId())).append(", ").append(text(j.getRegion()))
                     .append(", owner ").append(text(j.getOwner())).append("</small></td><td>").append(text(j.getKind()))
-                    .append("</td><td>").append(text(j.getStatus())).append("</td><td>").append(endpoint(j.getSource()))
+                    .append("</td><td>").append(text(j.getStatusNow()))
+                    .append(j.getStatusNow().equals(j.getStatus()) ? "" : "<br><small>then " + text(j.getStatus()) + "</small>")
+                    .append("</td><td>").append(endpoint(j.getSource()))
                     .append("</td><td>").append(endpoint(j.getDestination())).append("</td><td class=\"version\">")
                     .append(j.getVersion()).append("</td><td>").append(text(j.getCheckpoint())).append("</td><td>")
                     .append(history(j.getHistory())).append("</td></tr>");

@@ -104,13 +104,13 @@ public final class ControlController extends AbstractControlController {
     @Override
     public List<JobView> listJobs() {
         return state.jobs().all().stream().sorted(Comparator.comparing(DtsJob::dtsJobId))
-                .map(job -> ControlViews.job(job, history.of(job.dtsJobId()))).toList();
+                .map(job -> ControlViews.job(job, history.of(job.dtsJobId()), clock.instant())).toList();
     }
 
     @Override
     public JobView getJob(String dtsJobId) {
         DtsJob job = state.jobs().findByJobId(dtsJobId).orElseThrow(() -> ControlViolation.notFound("no job " + dtsJobId));
-        return ControlViews.job(job, history.of(dtsJobId));
+        return ControlViews.job(job, history.of(dtsJobId), clock.instant());
     }
 
     @Override

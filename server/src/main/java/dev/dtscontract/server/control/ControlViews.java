@@ -37,11 +37,12 @@ final class ControlViews {
     private ControlViews() {
     }
 
-    static JobView job(DtsJob job, List<JobHistory.Change> history) {
+    /** The job's view at {@code now}: statusNow is what DescribeDtsJobDetail answers at that time (R-READ-STATUS). */
+    static JobView job(DtsJob job, List<JobHistory.Change> history, java.time.Instant now) {
         return new JobView(job.dtsJobId(), job.dtsInstanceId(), job.regionId(), job.resourceGroupId(), job.ownerAccountId(),
                 JobKind.fromValue(job.kind().name()), job.status(), job.latencySeconds(), time(job.checkpoint()),
                 endpoint(job.source()), endpoint(job.destination()), job.version(),
-                history.stream().map(ControlViews::change).toList());
+                history.stream().map(ControlViews::change).toList()).statusNow(job.statusAt(now));
     }
 
     private static AppliedChange change(JobHistory.Change c) {
