@@ -32,9 +32,9 @@ public final class SpecContract {
     /**
      * One operation of the spec: its Action (the GET operation's operationId), its path item's key ({@code /}, or
      * {@code /#Action=<Action>} for every further operation of the one RPC path), and its query parameters by wire name
-     * in the spec's order.
+     * in the spec's order; and whether it only reads ({@code x-read-only: true} on its GET): answering it changes nothing.
      */
-    public record Operation(String action, String path, Map<String, ParameterDefinition> parameters) {
+    public record Operation(String action, String path, Map<String, ParameterDefinition> parameters, boolean readOnly) {
     }
 
     private final Map<String, Operation> operations;
@@ -150,6 +150,16 @@ public final class SpecContract {
         return Optional.ofNullable(action == null ? null : operations.get(action));
     }
 
+    /**
+     * Whether sending these parameters changes nothing: their operation (Action, or the first operation's when they
+     * leave it out) only reads, or they ask for the precheck alone (DryRun=true, in any case). An Action the spec does
+     * not have changes nothing either: every provider refuses it.
+     */
+    public boolean changesNothing(Map<String, String> parameters) {
+        Operation operation = operations.get(parameters.getOrDefault("Action", FIRST_OPERATION));
+        return operation == null || operation.readOnly() || "true".equalsIgnoreCase(parameters.get("DryRun"));
+    }
+
     /** The names of every parameter of any operation that is a secret ({@code format: password}). */
     public java.util.Set<String> secretParameterNames() {
         java.util.Set<String> names = new java.util.TreeSet<>();
@@ -177,7 +187,8 @@ public final class SpecContract {
             if (!path.equals(expected)) {
                 throw new IllegalStateException("The operation " + action + " must be keyed " + expected + ", not " + path);
             }
-            if (out.put(action, new Operation(action, path, readParameters(spec, get))) != null) {
+            boolean readOnly = Boolean.TRUE.equals(get.get("x-read-only"));
+            if (out.put(action, new Operation(action, path, readParameters(spec, get), readOnly)) != null) {
                 throw new IllegalStateException("Two operations are named " + action);
             }
         });

@@ -39,9 +39,9 @@ public final class SpecExamples {
             return parameters.getOrDefault("Action", SpecContract.FIRST_OPERATION);
         }
 
-        /** Whether it only runs the precheck (DryRun=true, in any case): sending it changes nothing. */
-        public boolean dryRun() {
-            return "true".equalsIgnoreCase(parameters.get("DryRun"));
+        /** Whether sending it changes nothing: a read, or the precheck alone (see {@link SpecContract#changesNothing}). */
+        public boolean changesNothing() {
+            return SpecContract.load().changesNothing(parameters);
         }
 
         /** x-case: which case of its response example's rule this example breaks (rules with cases only). */

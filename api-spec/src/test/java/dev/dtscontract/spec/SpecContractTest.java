@@ -112,4 +112,20 @@ class SpecContractTest {
         assertEquals(64, SpecContract.parse(copy).parameters().get("ResourceGroupId").maxLength(), "the copy must carry the bound");
         assertEquals(Integer.MAX_VALUE, contract.parameters().get("ResourceGroupId").maxLength());
     }
+
+    @Test
+    void aReadChangesNothing_andAChangeOnlyWhenItAsksForThePrecheck() {
+        assertTrue(contract.operation("DescribeDtsJobDetail").orElseThrow().readOnly());
+        assertFalse(contract.operation("ModifyDtsJobEndpoint").orElseThrow().readOnly());
+        assertTrue(contract.changesNothing(java.util.Map.of("Action", "DescribeDtsJobDetail", "DtsJobId", "j")));
+        assertTrue(contract.changesNothing(java.util.Map.of("Action", "DescribeDtsJobDetail", "DryRun", "false")));
+        assertFalse(contract.changesNothing(java.util.Map.of("Action", "ModifyDtsJobEndpoint", "DtsJobId", "j")));
+        assertFalse(contract.changesNothing(java.util.Map.of("DtsJobId", "j")), "no Action: the first operation's, a change");
+        assertFalse(contract.changesNothing(java.util.Map.of("DryRun", "false")));
+        assertTrue(contract.changesNothing(java.util.Map.of("DryRun", "TRUE")), "any case, as the emulator reads it");
+        assertTrue(contract.changesNothing(java.util.Map.of("Action", "DeleteDtsJob")), "an Action no provider has is refused");
+        String copy = SpecContract.text().replace("      x-read-only: true\n", "");
+        assertFalse(SpecContract.parse(copy).operation("DescribeDtsJobDetail").orElseThrow().readOnly(),
+                "the flag comes from the spec, not from the name");
+    }
 }

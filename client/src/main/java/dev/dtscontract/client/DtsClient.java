@@ -93,9 +93,10 @@ public final class DtsClient implements AutoCloseable {
                     Version._2020_01_01, null, null, null, null, null, null,
                     null, null, null, null, null, null, null, null), true);
             if (!Boolean.TRUE.equals(response.getSuccess())) {
-                throw new DtsClientException(response.getHttpStatusCode() == null ? 200 : response.getHttpStatusCode(),
-                        response.getErrCode(), response.getErrMessage(), response.getRequestId(),
-                        ErrorBodies.isRetryable(response.getErrCode()), null, null);
+                // An answer at HTTP 200 (error statuses raise before): its HttpStatusCode, or that 200 when it gives none.
+                throw DtsClientException.builder(response.getErrCode(), response.getErrMessage())
+                        .status(response.getHttpStatusCode() == null ? 200 : response.getHttpStatusCode())
+                        .requestId(response.getRequestId()).retryable(ErrorBodies.isRetryable(response.getErrCode())).build();
             }
             return response;
         });
@@ -104,8 +105,7 @@ public final class DtsClient implements AutoCloseable {
     private ModifyDtsJobEndpointResponse send(ModifyDtsJobEndpointRequest r) {
         ModifyDtsJobEndpointResponse response = exchange(() -> sendModify(r), false);
         if (!Boolean.TRUE.equals(response.getSuccess())) {
-            throw new DtsClientException(status(response.getHttpStatusCode()), response.getErrCode(), response.getErrMessage(),
-                    response.getRequestId(), ErrorBodies.isRetryable(response.getErrCode()), null, null);
+            throw failure(response);
         }
         return response;
     }
@@ -121,20 +121,20 @@ public final class DtsClient implements AutoCloseable {
         } catch (DtsClientException e) { // an error status, raised by ErrorStatusFilter
             throw e;
         } catch (ReadTimeoutException e) {
-            throw new DtsClientException(0, "SDK.ReadTimeout", safeToRepeat ? "No answer within the read timeout."
-                    : "No answer within the read timeout; the request may have been applied.", null, safeToRepeat, null, e);
+            throw DtsClientException.builder("SDK.ReadTimeout", safeToRepeat ? "No answer within the read timeout."
+                    : "No answer within the read timeout; the request may have been applied.").retryable(safeToRepeat).cause(e).build();
         } catch (HttpClientResponseException e) { // a 2xx the generated client could not read (error statuses: ErrorStatusFilter)
             String body = e.getResponse().getBody(String.class).orElse("");
             throw body.isBlank() ? emptyResponse(e) : ErrorBodies.parse(e.getStatus().getCode(), body);
         } catch (HttpClientException e) {
             if (causedBy(e, ConnectTimeoutException.class)) { // a ConnectException too: checked first
-                throw new DtsClientException(0, "SDK.ConnectTimeout", "No connection within the connect timeout; the request was not sent.",
-                        null, true, null, e);
+                throw DtsClientException.builder("SDK.ConnectTimeout", "No connection within the connect timeout; the request was not sent.")
+                        .retryable(true).cause(e).build();
             }
             boolean refused = causedBy(e, ConnectException.class);
-            throw new DtsClientException(0, refused ? "SDK.ConnectionRefused" : "SDK.TransportError",
-                    refused ? "The connection was refused; the request was not sent." : "The request failed: " + e.getMessage(),
-                    null, refused, null, e);
+            throw DtsClientException.builder(refused ? "SDK.ConnectionRefused" : "SDK.TransportError",
+                    refused ? "The connection was refused; the request was not sent." : "The request failed: " + e.getMessage())
+                    .retryable(refused).cause(e).build();
         }
         if (response == null) {
             throw emptyResponse(null);
@@ -157,15 +157,28 @@ public final class DtsClient implements AutoCloseable {
 
     /** The request was answered (so it may have been applied), but with nothing to read. */
     private static DtsClientException emptyResponse(Throwable cause) {
-        return new DtsClientException(200, "SDK.EmptyResponse", "An answer without a body", null, false, "", cause);
+        return DtsClientException.builder("SDK.EmptyResponse", "An answer without a body").status(200).rawBody("").cause(cause).build();
     }
 
-    private static int status(String httpStatusCode) {
+    /**
+     * A change answered at HTTP 200 with Success=false: its HttpStatusCode (a string in this model), or that 200 when it
+     * gives none. One that is not a status is an answer the client cannot read, never a status made up for it.
+     */
+    private static DtsClientException failure(ModifyDtsJobEndpointResponse response) {
+        String stated = response.getHttpStatusCode();
+        int status;
         try {
-            return httpStatusCode == null ? 200 : Integer.parseInt(httpStatusCode);
+            status = stated == null ? 200 : Integer.parseInt(stated.strip());
         } catch (NumberFormatException e) {
-            return 200;
+            status = -1;
         }
+        if (status < 100 || status > 599) {
+            return DtsClientException.builder("SDK.UnparsedResponse", "Success=false with an HttpStatusCode that is not an HTTP status: '"
+                    + stated + "' (ErrCode " + response.getErrCode() + ": " + response.getErrMessage() + ")")
+                    .status(200).requestId(response.getRequestId()).build();
+        }
+        return DtsClientException.builder(response.getErrCode(), response.getErrMessage()).status(status)
+                .requestId(response.getRequestId()).retryable(ErrorBodies.isRetryable(response.getErrCode())).build();
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

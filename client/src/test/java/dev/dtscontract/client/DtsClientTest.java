@@ -328,14 +328,24 @@ class DtsClientTest {
     }
 
     @Test
-    void successFalseOn200_takesItsStatusFromHttpStatusCode_or200() {
-        for (String[] row : new String[][] {{"\"HttpStatusCode\":\"403\",", "403"}, {"", "200"}, {"\"HttpStatusCode\":\"forbidden\",", "200"}}) {
+    void successFalseOn200_takesItsStatusFromHttpStatusCode_or200_andOneThatIsNoStatusIsUnparsed() {
+        for (String[] row : new String[][] {{"\"HttpStatusCode\":\"403\",", "403", "Forbidden.NoPermission"}, {"", "200", "Forbidden.NoPermission"},
+                {"\"HttpStatusCode\":\"forbidden\",", "200", "SDK.UnparsedResponse"}, {"\"HttpStatusCode\":\"99\",", "200", "SDK.UnparsedResponse"},
+                {"\"HttpStatusCode\":\"600\",", "200", "SDK.UnparsedResponse"}}) {
             wm.resetAll();
             wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                     .withBody("{\"RequestId\":\"R2\"," + row[0] + "\"Success\":false,\"ErrCode\":\"Forbidden.NoPermission\",\"ErrMessage\":\"no\"}")));
             DtsClientException e = assertThrows(DtsClientException.class, () -> client().modifyDtsJobEndpoint(documentedSample()));
             assertEquals(Integer.parseInt(row[1]), e.status(), row[0]);
-            assertEquals("Forbidden.NoPermission", e.code());
+            assertEquals(row[2], e.code(), row[0]);
+            assertEquals("R2", e.requestId());
+            assertFalse(e.retryable());
+            if (row[2].startsWith("SDK.")) {
+                assertTrue(e.errorMessage().startsWith("Success=false with an HttpStatusCode that is not an HTTP status: '"), e.errorMessage());
+                assertTrue(e.errorMessage().endsWith("' (ErrCode Forbidden.NoPermission: no)"), e.errorMessage());
+            } else {
+                assertEquals("no", e.errorMessage());
+            }
             client.close();
         }
     }

@@ -6,7 +6,9 @@ import dev.dtscontract.verifier.ContractValidator;
 import dev.dtscontract.verifier.Comparisons;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dtscontract.client.DtsClient;
+import dev.dtscontract.client.model.DescribeDtsJobDetailRequest;
 import dev.dtscontract.client.DtsClientException;
 import dev.dtscontract.client.RetryPolicy;
 import dev.dtscontract.client.model.ModelFormat;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -46,7 +49,10 @@ class ClientThroughProxyContractTest {
             "ModifyDtsJobEndpointInvalidTimeStampFormat", "the client's signing filter sets Timestamp itself",
             "ModifyDtsJobEndpointMissingEndpoint", "the client refuses a request without Endpoint before sending it",
             "ModifyDtsJobEndpointInvalidTimeStampExpired", "the client's signing filter sets Timestamp itself",
-            "ModifyDtsJobEndpointMissingJobId", "the client refuses a request without DtsJobId and DtsInstanceId before sending it");
+            "ModifyDtsJobEndpointMissingJobId", "the client refuses a request without DtsJobId and DtsInstanceId before sending it",
+            "DescribeDtsJobDetailMissingDtsJobId", "the client refuses a read without DtsJobId before sending it",
+            "DescribeDtsJobDetailTwoWayReverse", "the typed client sends the SynchronizationDirection enum as the spec spells it, not in lower case",
+            "DescribeDtsJobDetailInvalidBoolean", "the typed client cannot send a SyncSubJobHistory that is not a boolean");
 
     @RegisterExtension
     static final Emulator emulator = new Emulator();
@@ -57,9 +63,9 @@ class ClientThroughProxyContractTest {
 
 
     /**
-     * The examples the verifier sends (dry runs sent as plain requests of their parameters; not those sent another way,
-     * which ProviderContractTest sends, nor a change applied for real, which EffectsContractTest reads back) that the
-     * typed client can send.
+     * The examples the verifier sends (dry runs and reads sent as plain requests of their parameters; not those sent
+     * another way, which ProviderContractTest sends, nor a change applied for real, which EffectsContractTest reads back)
+     * that the typed client can send.
      */
     static Stream<RequestExample> sendableExamples() {
         return SPEC.requests().stream().filter(r -> Plan.checks(r) && !NOT_SENDABLE_BY_THE_CLIENT.containsKey(r.id()));
@@ -79,11 +85,13 @@ class ClientThroughProxyContractTest {
             String mediaType = format == ModelFormat.XML ? "application/xml" : "application/json";
             ResponseExample documented = SPEC.findResponse(request.id(), mediaType).orElse(null);
             try (DtsClient client = client(format)) {
+                Supplier<Boolean> call = request.action().equals("DescribeDtsJobDetail")
+                        ? () -> client.describeDtsJobDetail(new ObjectMapper().convertValue(request.parameters(), DescribeDtsJobDetailRequest.class)).getSuccess()
+                        : () -> client.modifyDtsJobEndpoint(ConsumerContractTest.typed(request)).getSuccess();
                 if (SPEC.response(request.id(), "application/json").field("Code") == null) {
-                    assertEquals(true, client.modifyDtsJobEndpoint(ConsumerContractTest.typed(request)).getSuccess());
+                    assertEquals(true, call.get());
                 } else {
-                    DtsClientException e = assertThrows(DtsClientException.class,
-                            () -> client.modifyDtsJobEndpoint(ConsumerContractTest.typed(request)));
+                    DtsClientException e = assertThrows(DtsClientException.class, call::get);
                     assertEquals(SPEC.response(request.id(), "application/json").field("Code"), e.code(), e.getMessage());
                 }
             }

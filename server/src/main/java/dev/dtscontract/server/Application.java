@@ -44,8 +44,8 @@ public final class Application {
             context.start();
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();
-            LoggerFactory.getLogger(Application.class).info("DTS ModifyDtsJobEndpoint emulator listening on {}://{}:{}",
-                    server.getScheme(), server.getHost(), server.getPort());
+            LoggerFactory.getLogger(Application.class).info("DTS emulator ({}) listening on {}://{}:{}",
+                    String.join(", ", dev.dtscontract.spec.SpecContract.load().operations().keySet()), server.getScheme(), server.getHost(), server.getPort());
             return context;
         } catch (RuntimeException e) {
             if (context.isRunning()) {

@@ -1,5 +1,6 @@
 package dev.dtscontract.verifier;
 
+import dev.dtscontract.spec.SpecContract;
 import dev.dtscontract.spec.SpecExamples.ResponseExample;
 
 import java.util.Map;
@@ -50,11 +51,16 @@ public record Check(String name, String id, String rule, String method, Map<Stri
     }
 
     /**
-     * Safe against a production account: a dry run (DryRun=true changes nothing), or a request whose documented answer is
-     * a refusal, which a provider gives before any change.
+     * Safe against a production account: a request that changes nothing (a read, or a dry run: DryRun=true), or one whose
+     * documented answer is a refusal, which a provider gives before any change.
      */
     public boolean safe() {
-        return "true".equalsIgnoreCase(parameters.get("DryRun")) || expected.status() >= 400;
+        return SpecContract.load().changesNothing(parameters) || expected.status() >= 400;
+    }
+
+    /** The operation it calls: its Action, or the first operation's when it leaves Action out (as SignedRequest does). */
+    public String action() {
+        return parameters.getOrDefault("Action", SpecContract.FIRST_OPERATION);
     }
 
     @Override

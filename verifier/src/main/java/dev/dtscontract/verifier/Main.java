@@ -64,7 +64,7 @@ public final class Main {
             if (!options.examples().isEmpty() && !options.examples().contains(c.id())) {
                 skipped.put(c, "not selected (--examples)");
             } else if (options.dryRunOnly() && !c.safe()) {
-                skipped.put(c, "--dry-run-only: no DryRun=true, and its documented answer is a change");
+                skipped.put(c, "--dry-run-only: not a read, no DryRun=true, and its documented answer is a change");
             }
         }
         Instant started = Instant.now();

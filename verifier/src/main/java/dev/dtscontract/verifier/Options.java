@@ -26,7 +26,7 @@ public record Options(URI url, Credentials credentials, Signature signature, Lis
               --signature v3|v2         signature V3, ACS3-HMAC-SHA256 (default, as Alibaba's current SDKs) or the RPC
                                         signature (v2, HMAC-SHA1)
               --examples ID[,ID] [ID]   only these checks (request example ids of the spec, or probe ids; see --list)
-              --dry-run-only            only requests that cannot change anything: DryRun=true, or refused before any change
+              --dry-run-only            only requests that cannot change anything: reads, DryRun=true, or refused before any change
               --allow-changes           allow requests that may change a job against a URL that is not loopback
               --report-dir DIR          where TEST-dts-verifier.xml and summary.md go (default dts-verifier-report)
               --timeout SECONDS         per request (default 10)

@@ -1,6 +1,7 @@
 package dev.dtscontract.verifier;
 
 import dev.dtscontract.signing.SignedRequest;
+import dev.dtscontract.spec.SpecContract;
 import dev.dtscontract.spec.SpecExamples;
 import dev.dtscontract.spec.SpecExamples.RequestExample;
 import dev.dtscontract.spec.SpecExamples.ResponseExample;
@@ -15,17 +16,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the verifier sends, read from the spec: every dry-run request example that applies to a server and needs no x-send, as a GET and, where the
- * spec documents an XML answer, with Format=XML; the documented sample as a POST with the query and with a form body, as
- * the Java and Node SDKs send it; and probes of the rules a provider must honour beyond any fixed answer (a signature
- * made with the wrong secret, a replayed nonce, a job nobody has, enum values in another case).
+ * What the verifier sends, read from the spec: every request example that applies to a server, needs no x-send and
+ * changes nothing (a read, or a dry run), as a GET and, where the spec documents an XML answer, with Format=XML; each
+ * operation's documented sample as a POST with the query and with a form body, as the Java and Node SDKs send it; and
+ * probes of the rules a provider must honour beyond any fixed answer (a signature made with the wrong secret, a replayed
+ * nonce, a job nobody has, for a change and for a read, enum values in another case).
  */
 public final class Plan {
 
     public static final String SAMPLE = "ModifyDtsJobEndpointDocumentedSample";
+    /** The read a polling client repeats, whose unknown-job probe the plan sends. */
+    public static final String READ = "DescribeDtsJobDetail";
     public static final String PROBE_WRONG_SECRET = "probe-wrong-secret";
     public static final String PROBE_REPLAY = "probe-nonce-replay";
     public static final String PROBE_UNKNOWN_JOB = "probe-unknown-job";
+    public static final String PROBE_READ_UNKNOWN_JOB = "probe-read-unknown-job";
     public static final String PROBE_ENUM_CASE = "probe-enum-case";
     private static final String JSON = "application/json";
     private static final String XML = "application/xml";
@@ -34,13 +39,18 @@ public final class Plan {
     }
 
     /**
-     * Whether the verifier sends this request example: one for servers, a dry run, sent as a plain request of its
-     * parameters. Not one sent another way (x-send: another method, AccessKey, body, emulator setting, fault; the
-     * contract tests' harness does that), nor a change applied for real, which is nothing to do to a provider under
-     * verification.
+     * Whether the verifier sends this request example: one for servers that changes nothing (a read, or a dry run), sent
+     * as a plain request of its parameters. Not one sent another way (x-send: another method, AccessKey, body, emulator
+     * setting, fault; the contract tests' harness does that), nor a change applied for real, which is nothing to do to a
+     * provider under verification.
      */
     public static boolean checks(RequestExample request) {
-        return request.appliesTo("server") && request.send().isEmpty() && request.dryRun();
+        return request.appliesTo("server") && request.send().isEmpty() && request.changesNothing();
+    }
+
+    /** The id of an operation's documented sample: {@code <Action>DocumentedSample}. */
+    public static String sampleOf(String action) {
+        return action + "DocumentedSample";
     }
 
     /** Every check, in the order they run. */
@@ -68,12 +78,17 @@ public final class Plan {
                         xmlSignature, xmlWhy, Alteration.NONE, xml, false));
             });
         }
+        for (String action : SpecContract.load().operations().keySet()) {
+            String id = sampleOf(action);
+            RequestExample documented = spec.request(id);
+            ResponseExample answer = spec.response(id, JSON);
+            checks.add(new Check(id + " (POST, query)", id, null, "POST", documented.parameters(), false, asked, null,
+                    Alteration.NONE, answer, false));
+            checks.add(new Check(id + " (POST, form)", id, null, "POST", documented.parameters(), true, asked, null,
+                    Alteration.NONE, answer, false));
+        }
         RequestExample sample = spec.request(SAMPLE);
         ResponseExample ok = spec.response(SAMPLE, JSON);
-        checks.add(new Check(SAMPLE + " (POST, query)", SAMPLE, null, "POST", sample.parameters(), false, asked, null,
-                Alteration.NONE, ok, false));
-        checks.add(new Check(SAMPLE + " (POST, form)", SAMPLE, null, "POST", sample.parameters(), true, asked, null,
-                Alteration.NONE, ok, false));
 
         ResponseExample badSignature = spec.response("ModifyDtsJobEndpointSignatureDoesNotMatch", JSON);
         checks.add(new Check(PROBE_WRONG_SECRET, PROBE_WRONG_SECRET, badSignature.rule().orElseThrow(), "GET",
@@ -86,6 +101,12 @@ public final class Plan {
         unknownJob.put("DtsInstanceId", "dtsverifier" + Long.toString(System.nanoTime() & 0xffffffL, 36));
         checks.add(new Check(PROBE_UNKNOWN_JOB, PROBE_UNKNOWN_JOB, noJob.rule().orElseThrow(), "GET", unknownJob, false,
                 asked, null, Alteration.NONE, noJob, false));
+        ResponseExample noJobToRead = spec.response(READ + "NotFound", JSON);
+        Map<String, String> unknownRead = new LinkedHashMap<>(spec.request(sampleOf(READ)).parameters());
+        unknownRead.put("DtsJobId", "verifier" + Long.toString(System.nanoTime() & 0xffffffL, 36));
+        unknownRead.remove("DtsInstanceID");
+        checks.add(new Check(PROBE_READ_UNKNOWN_JOB, PROBE_READ_UNKNOWN_JOB, noJobToRead.rule().orElseThrow(), "GET",
+                unknownRead, false, asked, null, Alteration.NONE, noJobToRead, false));
         Map<String, String> otherCase = new LinkedHashMap<>(sample.parameters());
         otherCase.replaceAll((name, value) -> switch (name) {
             case "Endpoint", "EndpointInstanceType" -> value.toUpperCase(java.util.Locale.ROOT);

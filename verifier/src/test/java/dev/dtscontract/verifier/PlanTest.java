@@ -24,7 +24,7 @@ class PlanTest {
     }
 
     @Test
-    void everyDryRunRequestExampleForAServer_sentAsAPlainGet_isACheck_withItsParametersAndDocumentedAnswer() {
+    void everyRequestExampleForAServerThatChangesNothing_sentAsAPlainGet_isACheck_withItsParametersAndDocumentedAnswer() {
         int checked = 0;
         for (RequestExample r : SPEC.requests()) {
             if (!r.appliesTo("server")) {
@@ -48,6 +48,15 @@ class PlanTest {
             });
         }
         assertTrue(checked >= 30, "checked " + checked);
+        assertEquals(java.util.Set.of("DescribeDtsJobDetailDocumentedSample", "DescribeDtsJobDetailTwoWayReverse",
+                        "DescribeDtsJobDetailMissingDtsJobId", "DescribeDtsJobDetailNotFound", "DescribeDtsJobDetailOtherRegion",
+                        "DescribeDtsJobDetailJobIdMismatch", "DescribeDtsJobDetailReverseOneWay", "DescribeDtsJobDetailInvalidBoolean"),
+                V3.stream().map(Check::id).filter(id -> id.startsWith("DescribeDtsJobDetail"))
+                        .collect(java.util.stream.Collectors.toSet()),
+                "the reads: every one without x-send (PostFormV3 and OtherAccount need a method or AccessKey of their own)");
+        assertEquals("XML", named("DescribeDtsJobDetailDocumentedSample (XML)").parameters().get("Format"));
+        assertFalse(V3.stream().anyMatch(c -> c.id().equals("ModifyDtsJobEndpointAppliedKeepsAccount")),
+                "a change applied for real is never sent");
     }
 
     @Test
@@ -60,10 +69,18 @@ class PlanTest {
     }
 
     @Test
-    void theSample_isAlsoSentAsAPostWithTheQueryAndWithAForm() {
-        assertFalse(named(Plan.SAMPLE + " (POST, query)").inForm());
-        assertTrue(named(Plan.SAMPLE + " (POST, form)").inForm());
-        assertEquals("POST", named(Plan.SAMPLE + " (POST, form)").method());
+    void eachOperationsSample_isAlsoSentAsAPostWithTheQueryAndWithAForm() {
+        for (String sample : List.of(Plan.SAMPLE, Plan.sampleOf(Plan.READ))) {
+            Check query = named(sample + " (POST, query)");
+            Check form = named(sample + " (POST, form)");
+            assertFalse(query.inForm());
+            assertTrue(form.inForm());
+            assertEquals("POST", query.method());
+            assertEquals("POST", form.method());
+            assertEquals(SPEC.request(sample).parameters(), form.parameters());
+            assertEquals(SPEC.response(sample, "application/json"), form.expected());
+        }
+        assertEquals("DescribeDtsJobDetail", named(Plan.sampleOf(Plan.READ) + " (POST, form)").parameters().get("Action"));
     }
 
     @Test
@@ -78,6 +95,12 @@ class PlanTest {
         Check unknown = named(Plan.PROBE_UNKNOWN_JOB);
         assertEquals("InvalidDtsJobId.NotFound", unknown.expected().field("Code"));
         assertTrue(unknown.parameters().get("DtsInstanceId").startsWith("dtsverifier"));
+        Check read = named(Plan.PROBE_READ_UNKNOWN_JOB);
+        assertEquals(SPEC.response("DescribeDtsJobDetailNotFound", "application/json"), read.expected());
+        assertEquals("R-JOB-EXISTS", read.rule());
+        assertEquals("DescribeDtsJobDetail", read.parameters().get("Action"));
+        assertTrue(read.parameters().get("DtsJobId").startsWith("verifier"), read.parameters().toString());
+        assertFalse(read.parameters().containsKey("DtsInstanceID"), "an instance id of another job would be R-JOB-ID-MATCH");
         Check enumCase = named(Plan.PROBE_ENUM_CASE);
         assertEquals("SRC", enumCase.parameters().get("Endpoint"));
         assertEquals("RDS", enumCase.parameters().get("EndpointInstanceType"));
@@ -87,7 +110,7 @@ class PlanTest {
 
     @Test
     void safe_meansADryRunOrADocumentedRefusal() {
-        V3.forEach(c -> assertTrue(c.safe(), c.name() + ": every check of today's spec is a dry run"));
+        V3.forEach(c -> assertTrue(c.safe(), c.name() + ": every check of today's spec is a dry run or a read"));
         Check sample = named(Plan.SAMPLE);
         Map<String, String> applied = new java.util.HashMap<>(sample.parameters());
         applied.remove("DryRun");
@@ -96,5 +119,8 @@ class PlanTest {
         Map<String, String> noDryRun = new java.util.HashMap<>(refused.parameters());
         noDryRun.remove("DryRun");
         assertTrue(new Check("y", "y", null, "GET", noDryRun, false, Signature.V3, null, Alteration.NONE, refused.expected(), false).safe());
+        Check describe = named(Plan.sampleOf(Plan.READ));
+        assertFalse(describe.parameters().containsKey("DryRun"));
+        assertTrue(describe.safe(), "a read changes nothing");
     }
 }

@@ -66,6 +66,23 @@ class ReportsTest {
     }
 
     @Test
+    void aRuleWithoutErrorCode_passesByTheAcceptedAnswersThatShowIt_andEachCheckIsFiledUnderItsOperation() throws Exception {
+        String read = Plan.sampleOf(Plan.READ);
+        List<Rule> rules = List.of(new Rule("R-READ-SECRETS", "...", "", List.of()), new Rule("R-NOT-SHOWN", "...", "", List.of()));
+        List<Result> passed = List.of(Result.of(named(read), 200, List.of(), 3), Result.of(named(Plan.SAMPLE), 200, List.of(), 3));
+        String md = Reports.markdown(RUN, passed, rules);
+        assertTrue(md.startsWith("# Contract verification of ModifyDtsJobEndpoint, DescribeDtsJobDetail at http://127.0.0.1:8080"), md);
+        assertTrue(md.contains("| R-READ-SECRETS |  | passed (the accepted answers that show it) | " + read + " |"), md);
+        assertTrue(md.contains("| R-NOT-SHOWN |  | skipped: a rule on what a request changes, which no answer shows |  |"), md);
+        List<Result> failed = List.of(Result.of(named(read), 200, List.of("a password in the answer"), 3));
+        assertTrue(Reports.markdown(RUN, failed, rules).contains("| R-READ-SECRETS |  | skipped: a rule on what a request changes"),
+                "a failed answer shows nothing passed");
+        Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(Reports.junit(RUN, passed).getBytes(StandardCharsets.UTF_8)));
+        assertEquals("DescribeDtsJobDetail.success", ((Element) d.getElementsByTagName("testcase").item(0)).getAttribute("classname"));
+    }
+
+    @Test
     void theSpecsRules_areRead() {
         List<Rule> rules = SpecExamples.load().rules();
         assertEquals("R-ACTION", rules.get(0).id());

@@ -149,16 +149,20 @@ class VerifierCommandIT {
         for (String name : serverExampleChecks()) {
             assertEquals("passed", run.verdictOf(name), name);
         }
-        for (String probe : List.of(Plan.PROBE_WRONG_SECRET, Plan.PROBE_REPLAY, Plan.PROBE_UNKNOWN_JOB, Plan.PROBE_ENUM_CASE)) {
+        for (String probe : List.of(Plan.PROBE_WRONG_SECRET, Plan.PROBE_REPLAY, Plan.PROBE_UNKNOWN_JOB, Plan.PROBE_READ_UNKNOWN_JOB,
+                Plan.PROBE_ENUM_CASE, Plan.sampleOf(Plan.READ) + " (POST, form)", Plan.sampleOf(Plan.READ) + " (POST, query)")) {
             assertEquals("passed", run.verdictOf(probe), probe);
         }
         Element suite = run.junit().getDocumentElement();
         assertEquals(String.valueOf(checks), suite.getAttribute("tests"));
         assertEquals("0", suite.getAttribute("failures"));
-        for (String rule : List.of("R-REQUIRED", "R-ENUM", "R-SIGNATURE", "R-JOB-EXISTS", "R-SHARD-COUNT", "R-CROSS-ACCOUNT")) {
-            assertEquals("passed", run.ruleResult(rule), rule);
+        for (String rule : List.of("R-REQUIRED", "R-ENUM", "R-SIGNATURE", "R-JOB-EXISTS", "R-SHARD-COUNT", "R-CROSS-ACCOUNT",
+                "R-BOOLEAN", "R-JOB-ID-MATCH", "R-DIRECTION")) {
+            assertEquals("passed", run.ruleResult(rule), rule + " (R-BOOLEAN, R-JOB-ID-MATCH: by the reads' examples)");
         }
-        assertEquals("skipped: no request example of the spec breaks it", run.ruleResult("R-BOOLEAN"));
+        assertEquals("passed (the accepted answers that show it)", run.ruleResult("R-READ-SECRETS"));
+        assertEquals("skipped: no request example of the spec breaks it", run.ruleResult("R-READ-VISIBLE"),
+                "its example reads with another AccessKey (x-send)");
         assertTrue(run.err().contains("[ 1/" + checks + "] ModifyDtsJobEndpointDocumentedSample"), "progress lines: " + run.err());
     }
 
@@ -220,7 +224,8 @@ class VerifierCommandIT {
         assertTrue(run.verdictOf(Plan.PROBE_UNKNOWN_JOB).startsWith("failed R-JOB-EXISTS"), run.verdictOf(Plan.PROBE_UNKNOWN_JOB));
         assertTrue(run.verdictOf(Plan.PROBE_ENUM_CASE).startsWith("failed R-ENUM"), run.verdictOf(Plan.PROBE_ENUM_CASE));
         assertEquals("**failed**: probe-wrong-secret, probe-nonce-replay", run.ruleResult("R-SIGNATURE"));
-        assertEquals("**failed**: probe-unknown-job", run.ruleResult("R-JOB-EXISTS"));
+        assertTrue(run.verdictOf(Plan.PROBE_READ_UNKNOWN_JOB).startsWith("failed R-JOB-EXISTS"), run.verdictOf(Plan.PROBE_READ_UNKNOWN_JOB));
+        assertEquals("**failed**: probe-unknown-job, probe-read-unknown-job", run.ruleResult("R-JOB-EXISTS"));
         assertEquals("**failed**: probe-enum-case", run.ruleResult("R-ENUM"));
         for (String honoured : List.of("R-REQUIRED", "R-ACTION", "R-DIRECTION", "R-ENDPOINT-IDENTITY", "R-SHARD-COUNT")) {
             assertEquals("passed", run.ruleResult(honoured), honoured);

@@ -30,11 +30,12 @@ public final class ErrorBodies {
         JsonNode tree = tree(body);
         String code = tree == null ? null : first(tree, "Code", "ErrCode");
         if (code == null) {
-            return new DtsClientException(status, "SDK.UnparsedResponse",
-                    "HTTP " + status + " with a body that is not a DTS error", null, false, body, null);
+            return DtsClientException.builder("SDK.UnparsedResponse", "HTTP " + status + " with a body that is not a DTS error")
+                    .status(status).rawBody(body).build();
         }
         String message = first(tree, "Message", "ErrMessage");
-        return new DtsClientException(status, code, message, first(tree, "RequestId"), isRetryable(code), null, null);
+        return DtsClientException.builder(code, message).status(status).requestId(first(tree, "RequestId"))
+                .retryable(isRetryable(code)).build();
     }
 
     private static JsonNode tree(String body) {

@@ -18,7 +18,8 @@ class RetrierTest {
     private final List<Duration> sleeps = new ArrayList<>();
 
     private static DtsClientException failure(boolean retryable) {
-        return new DtsClientException(400, retryable ? "Throttling.User" : "InvalidParameter", "m", "r", retryable, null, null);
+        return DtsClientException.builder(retryable ? "Throttling.User" : "InvalidParameter", "m").status(400).requestId("r")
+                .retryable(retryable).build();
     }
 
     @Test

@@ -9,12 +9,15 @@ import dev.dtscontract.client.model.EndpointInstanceType;
 import dev.dtscontract.client.model.ModifyDtsJobEndpointRequest;
 import dev.dtscontract.emulator.control.model.Engine;
 import dev.dtscontract.emulator.control.model.InstanceType;
+import dev.dtscontract.emulator.control.model.JournalEntry;
+import dev.dtscontract.emulator.control.model.Outcome;
 import dev.dtscontract.emulator.junit.DtsEmulatorExtension;
 import dev.dtscontract.emulator.junit.EmulatorControl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -47,6 +50,9 @@ class PollUntilRunningTest {
         assertEquals("Synchronizing", job.getStatus());
         assertEquals("rm-orders-new-01", job.getSourceEndpoint().getInstanceID());
         assertEquals(3, pauses[0]);
+        // The request journal shows the change and the four reads, newest first.
+        assertEquals(List.of(Outcome.READ, Outcome.READ, Outcome.READ, Outcome.READ, Outcome.APPLIED),
+                control.journal().stream().map(JournalEntry::getOutcome).toList());
     }
 }
 // end::poll[]

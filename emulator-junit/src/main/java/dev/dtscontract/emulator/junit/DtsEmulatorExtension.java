@@ -11,10 +11,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -138,15 +134,22 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
         }
 
         static Running start(Settings settings) {
-            Map<String, Object> config = new LinkedHashMap<>();
-            URI url;
             if (settings.url() == null) {
-                int port = freePort();
-                url = URI.create("http://127.0.0.1:" + port);
-                config.put("micronaut.server.port", port);
-            } else {
-                url = settings.url();
+                // The server binds a free port itself; its clients learn the URL once it listens.
+                Map<String, Object> server = new LinkedHashMap<>(settings.properties());
+                if (settings.controlToken() != null) {
+                    server.put("dts.control.token", settings.controlToken());
+                }
+                EmbeddedEmulator emulator = EmbeddedEmulator.start(server, url -> clients(settings, url));
+                return new Running(emulator, null, emulator.url());
             }
+            return new Running(null, ApplicationContext.builder().deduceEnvironment(false).properties(clients(settings, settings.url()))
+                    .start(), settings.url());
+        }
+
+        /** What the client beans need to reach the emulator at this URL. */
+        private static Map<String, Object> clients(Settings settings, URI url) {
+            Map<String, Object> config = new LinkedHashMap<>();
             config.put("micronaut.http.services." + CONTROL_SERVICE + ".url", url.toString());
             config.put(CONTROL_SERVICE + "-base-path", "/");
             config.put("micronaut.http.services.dts.url", url.toString());
@@ -161,13 +164,8 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
             }
             if (settings.controlToken() != null) {
                 config.put(TOKEN_PROPERTY, settings.controlToken());
-                config.put("dts.control.token", settings.controlToken());
             }
-            if (settings.url() == null) {
-                config.putAll(settings.properties());
-                return new Running(EmbeddedEmulator.start(config), null, url);
-            }
-            return new Running(null, ApplicationContext.builder().deduceEnvironment(false).properties(config).start(), url);
+            return config;
         }
 
         @Override
@@ -178,14 +176,6 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
             if (clients != null) {
                 clients.close();
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on 127.0.0.1", e);
         }
     }
 

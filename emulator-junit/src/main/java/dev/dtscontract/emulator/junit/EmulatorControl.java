@@ -80,17 +80,71 @@ public final class EmulatorControl {
 
     /** The last 100 requests the emulator answered, newest first. */
     public List<JournalEntry> journal() {
-        return api.journal(null, null, null, null, null, 100).getEntries();
+        return journal(JournalFilter.newest(100));
     }
 
     /** The last 100 requests that named this job (by DtsJobId or its DtsInstanceId), newest first. */
     public List<JournalEntry> journalOf(String dtsJobId) {
-        return api.journal(null, dtsJobId, null, null, null, 100).getEntries();
+        return journal(JournalFilter.newest(100).dtsJobId(dtsJobId));
     }
 
     /** The last 100 requests with this outcome, newest first. */
     public List<JournalEntry> journal(Outcome outcome) {
-        return api.journal(null, null, null, outcome, null, 100).getEntries();
+        return journal(JournalFilter.newest(100).outcome(outcome));
+    }
+
+    /** The requests the filter selects, newest first (every filter given must hold). */
+    public List<JournalEntry> journal(JournalFilter filter) {
+        // The one call of the generated client's journal operation; the filter's values are set by name.
+        return api.journal(filter.action, filter.dtsJobId, filter.code, filter.outcome, filter.since, filter.limit).getEntries();
+    }
+
+    /** Which journal entries to read: each filter set by its name, unset filters select everything. */
+    public static final class JournalFilter {
+        private final int limit;
+        private String action;
+        private String dtsJobId;
+        private String code;
+        private Outcome outcome;
+        private String since;
+
+        private JournalFilter(int limit) {
+            this.limit = limit;
+        }
+
+        /** At most {@code limit} entries (1 to 10,000), the newest. */
+        public static JournalFilter newest(int limit) {
+            return new JournalFilter(limit);
+        }
+
+        /** Only requests for this Action (e.g. DescribeDtsJobDetail). */
+        public JournalFilter action(String action) {
+            this.action = action;
+            return this;
+        }
+
+        /** Only requests naming this job (by DtsJobId or its DtsInstanceId). */
+        public JournalFilter dtsJobId(String dtsJobId) {
+            this.dtsJobId = dtsJobId;
+            return this;
+        }
+
+        /** Only answers with this error code. */
+        public JournalFilter code(String code) {
+            this.code = code;
+            return this;
+        }
+
+        public JournalFilter outcome(Outcome outcome) {
+            this.outcome = outcome;
+            return this;
+        }
+
+        /** Only requests answered at or after this time. */
+        public JournalFilter since(Instant since) {
+            this.since = since.toString();
+            return this;
+        }
     }
 
     /** The next {@code times} requests (for this job, when given) are answered with this error code. */

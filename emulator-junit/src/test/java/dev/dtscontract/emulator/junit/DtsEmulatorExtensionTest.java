@@ -2,6 +2,7 @@ package dev.dtscontract.emulator.junit;
 
 import dev.dtscontract.client.DtsClient;
 import dev.dtscontract.client.DtsClientException;
+import dev.dtscontract.client.model.DescribeDtsJobDetailRequest;
 import dev.dtscontract.client.model.Endpoint;
 import dev.dtscontract.client.model.EndpointInstanceType;
 import dev.dtscontract.client.model.ModifyDtsJobEndpointRequest;
@@ -132,5 +133,27 @@ class DtsEmulatorExtensionTest {
         assertEquals(Outcome.DRY_RUN, entry.getOutcome());
         assertNull(entry.getCode());
         assertEquals(1L, control.job("m4312mab158****").getVersion(), "a dry run changes nothing");
+    }
+
+    @Test
+    void eachJournalFilter_selectsByItsOwnQueryParameter(DtsClient client, EmulatorControl control) {
+        java.time.Instant before = control.now();
+        client.modifyDtsJobEndpoint(moveSource("m4312mab158****", "rm-bp1alt0mysql0002").dryRun(true));
+        client.describeDtsJobDetail(new DescribeDtsJobDetailRequest().dtsJobId("ta7w132u12h****"));
+        assertThrows(DtsClientException.class, () -> client.describeDtsJobDetail(new DescribeDtsJobDetailRequest().dtsJobId("jnosuchjob00001")));
+        // Each filter alone selects a different entry: a filter handed to another query parameter selects none or others.
+        assertEquals(List.of(Outcome.REFUSED, Outcome.READ),
+                outcomes(control, EmulatorControl.JournalFilter.newest(10).action("DescribeDtsJobDetail")));
+        assertEquals(List.of(Outcome.READ), outcomes(control, EmulatorControl.JournalFilter.newest(10).dtsJobId("ta7w132u12h****")));
+        assertEquals(List.of(Outcome.REFUSED), outcomes(control, EmulatorControl.JournalFilter.newest(10).code("InvalidDtsJobId.NotFound")));
+        assertEquals(List.of(Outcome.DRY_RUN), outcomes(control, EmulatorControl.JournalFilter.newest(10).outcome(Outcome.DRY_RUN)));
+        assertEquals(List.of(Outcome.REFUSED, Outcome.READ, Outcome.DRY_RUN),
+                outcomes(control, EmulatorControl.JournalFilter.newest(10).since(before)));
+        assertEquals(List.of(Outcome.REFUSED), outcomes(control, EmulatorControl.JournalFilter.newest(1)));
+        assertEquals(List.of(), outcomes(control, EmulatorControl.JournalFilter.newest(10).since(control.now().plusSeconds(1))));
+    }
+
+    private static List<Outcome> outcomes(EmulatorControl control, EmulatorControl.JournalFilter filter) {
+        return control.journal(filter).stream().map(JournalEntry::getOutcome).toList();
     }
 }

@@ -176,15 +176,28 @@ final class EndpointPrecheck {
         if (current.engine() != Engine.MONGODB_SHARDED || instanceId == null || !type.isCloudInstance()) {
             return;
         }
-        // A self-managed cluster (reached by IP, or an ECS instance) has no shard count the emulator knows:
-        // nothing to compare it with, so the rule cannot be broken.
-        Integer before = current.instanceId() == null ? null
-                : catalogue.find(current.instanceId()).map(DatabaseInstance::shardCount).orElse(null);
-        Integer after = catalogue.find(instanceId).map(DatabaseInstance::shardCount).orElse(null);
-        if (before != null && after != null && !before.equals(after)) {
+        // A self-managed cluster being replaced (reached by IP, no instance id) has no shard count anyone gave the
+        // emulator: the spec's R-SHARD-COUNT says it is not compared. Every catalogued cluster has a count (the seed and
+        // the control API require it); a cluster the emulator cannot count is refused, never passed.
+        if (current.instanceId() == null) {
+            return;
+        }
+        int before = shardCount(current.instanceId());
+        int after = shardCount(instanceId);
+        if (before != after) {
             throw new RuleViolation("R-SHARD-COUNT", ErrorCode.SHARD_COUNT_MISMATCH,
                     "The new MongoDB sharded cluster must have the same number of shards as the one it replaces.");
         }
+    }
+
+    /** The shards of a catalogued cluster; one the emulator cannot count breaks R-SHARD-COUNT (fail closed). */
+    private int shardCount(String instanceId) {
+        int shards = catalogue.find(instanceId).map(DatabaseInstance::shardCount).orElse(0);
+        if (shards < 1) {
+            throw new RuleViolation("R-SHARD-COUNT", ErrorCode.SHARD_COUNT_MISMATCH,
+                    "The number of shards of " + instanceId + " is not known, so the shard counts cannot be compared.");
+        }
+        return shards;
     }
 
     /** R-DATABASE: required for the PostgreSQL family, AnalyticDB for PostgreSQL and MongoDB; ignored otherwise. */

@@ -39,7 +39,7 @@ public final class DescribeDtsJobDetailOperation implements DtsController.Descri
                 .resourceGroupId(input.getResourceGroupId())
                 .direction(input.getSynchronizationDirection() == null ? null : Commands.direction(input.getSynchronizationDirection()))
                 .build(), call.caller().actor());
-        call.answered(detail.job().dtsJobId(), false);
+        call.read(detail.job().dtsJobId());
         // The generated constructor takes the required properties by position; each is set by name after it.
         return new DescribeDtsJobDetailResponse(null, null, null, null, null)
                 .httpStatusCode(200)

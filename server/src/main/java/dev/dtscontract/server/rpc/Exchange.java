@@ -17,7 +17,7 @@ public final class Exchange {
     public enum Signature { V3, RPC, NONE }
 
     /** How a request ended. */
-    public enum Ending { APPLIED, DRY_RUN, REFUSED, FAULT }
+    public enum Ending { APPLIED, DRY_RUN, READ, REFUSED, FAULT }
 
     private static final String ATTRIBUTE = "dts.exchange";
 
@@ -85,6 +85,12 @@ public final class Exchange {
     public void answered(String dtsJobId, boolean applied, boolean fault) {
         this.dtsJobId = dtsJobId;
         this.ending = fault ? Ending.FAULT : applied ? Ending.APPLIED : Ending.DRY_RUN;
+    }
+
+    /** A read passed every check and answered this job: nothing changed. */
+    public void read(String dtsJobId) {
+        this.dtsJobId = dtsJobId;
+        this.ending = Ending.READ;
     }
 
     /** A fault the test-control API injected decided how it ended (after the operation ran). */

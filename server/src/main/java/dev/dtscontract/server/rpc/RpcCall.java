@@ -46,6 +46,11 @@ public final class RpcCall {
         exchange.answered(dtsJobId, applied, false);
     }
 
+    /** A read answered: the job it read (the journal shows the request as READ). */
+    public void read(String dtsJobId) {
+        exchange.read(dtsJobId);
+    }
+
     /** Every canonical value by its wire name, for reading a typed input by name (values not to be changed). */
     public Map<String, String> canonical() {
         return canonical;

@@ -221,7 +221,14 @@ public final class SeedLoader {
             InstanceType type = f.enumValue("type", InstanceType.class);
             Engine engine = f.enumValue("engine", Engine.class);
             f.requireHosts("type", type, engine);
-            return new DatabaseInstance(f.text("id"), type, engine, f.text("region"), f.integer("shards", 0, 0, 1024));
+            int shards = f.integer("shards", 0, 0, 1024);
+            if (engine == Engine.MONGODB_SHARDED && shards < 1) {
+                throw fail(node, where + ": 'shards' (1 to 1024) is required for a MONGODB_SHARDED instance (rule R-SHARD-COUNT compares it)");
+            }
+            if (engine != Engine.MONGODB_SHARDED && shards != 0) {
+                throw fail(node, where + ": 'shards' is for a MONGODB_SHARDED instance only, not " + engine);
+            }
+            return new DatabaseInstance(f.text("id"), type, engine, f.text("region"), shards);
         }
 
         DtsJob job(Node node, String where) {

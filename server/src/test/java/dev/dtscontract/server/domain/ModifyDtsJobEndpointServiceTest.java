@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,12 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Each rule of the spec's x-rules that the domain owns, passing and failing, on the default seed. */
 class ModifyDtsJobEndpointServiceTest {
 
+    private Seed seed;
     private JobStore store;
     private ModifyDtsJobEndpointService service;
 
     @BeforeEach
     void freshSeed() {
-        Seed seed = SeedLoader.loadDefault();
+        seed = SeedLoader.loadDefault();
         store = new InMemoryJobStore(seed.jobs());
         service = new ModifyDtsJobEndpointService(store, new InstanceCatalogue(seed.instances()), seed.accounts());
     }
@@ -377,6 +380,24 @@ class ModifyDtsJobEndpointServiceTest {
         @Test
         void otherShardCount_isShardCountMismatch() {
             assertViolation("R-SHARD-COUNT", ErrorCode.SHARD_COUNT_MISMATCH, () -> modify(shardedSource("dds-bp1shard2c0001")));
+        }
+
+        @Test
+        void aClusterTheEmulatorCannotCount_isRefused_neverPassed() {
+            List<DatabaseInstance> catalogued = new java.util.ArrayList<>(seed.instances());
+            // The new cluster with no count (a catalogue built in code: the seed refuses it), then the old one missing.
+            catalogued.replaceAll(i -> i.id().equals("dds-bp1shard4b0001")
+                    ? new DatabaseInstance(i.id(), i.type(), i.engine(), i.region(), 0) : i);
+            service = new ModifyDtsJobEndpointService(store, new InstanceCatalogue(catalogued), seed.accounts());
+            RuleViolation unknownNew = assertThrows(RuleViolation.class, () -> modify(shardedSource("dds-bp1shard4b0001")));
+            assertEquals("R-SHARD-COUNT", unknownNew.ruleId());
+            assertEquals("The number of shards of dds-bp1shard4b0001 is not known, so the shard counts cannot be compared.",
+                    unknownNew.getMessage());
+            catalogued.removeIf(i -> i.id().equals("dds-bp1shard4a0001"));
+            service = new ModifyDtsJobEndpointService(store, new InstanceCatalogue(catalogued), seed.accounts());
+            RuleViolation unknownOld = assertThrows(RuleViolation.class, () -> modify(shardedSource("dds-bp1shard2c0001")));
+            assertTrue(unknownOld.getMessage().contains("dds-bp1shard4a0001 is not known"), unknownOld.getMessage());
+            assertEquals("dds-bp1shard4a0001", job("jmongoshard0001").source().instanceId(), "nothing changed");
         }
 
         @Test

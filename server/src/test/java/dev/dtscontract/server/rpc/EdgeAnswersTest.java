@@ -158,6 +158,9 @@ class EdgeAnswersTest {
         call.answered("job-9", false);
         assertEquals(Exchange.Ending.DRY_RUN, exchange.ending());
         assertEquals("job-9", exchange.dtsJobId().orElseThrow());
+        call.read("job-8");
+        assertEquals(Exchange.Ending.READ, exchange.ending());
+        assertEquals("job-8", exchange.dtsJobId().orElseThrow());
         assertEquals(ResponseFormat.XML, call.format());
         assertThrows(UnsupportedOperationException.class, () -> call.sent().put("B", "z"));
         assertThrows(UnsupportedOperationException.class, () -> call.canonical().put("B", "z"));

@@ -1,6 +1,7 @@
 package dev.dtscontract.server.safety;
 
 import dev.dtscontract.server.auth.TestSigner;
+import dev.dtscontract.spec.SpecContract;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -105,6 +106,14 @@ class ControlResetIT {
             assertEquals(List.of("REFUSED", "DRY_RUN", "APPLIED"), since, "since is inclusive");
             String later = java.time.Instant.parse(firstTime).plusNanos(1).toString();
             assertEquals(List.of("REFUSED", "DRY_RUN"), outcomes(emulator, "since=" + later));
+
+            // A read is journaled as READ, under the job it read (the documented read of DescribeDtsJobDetail).
+            String read = TestSigner.sign("GET", SpecContract.requestExample("DescribeDtsJobDetailDocumentedSample"));
+            assertEquals(200, emulator.get("/?" + read).status());
+            assertEquals(List.of("READ"), outcomes(emulator, "action=DescribeDtsJobDetail"));
+            assertEquals(List.of("READ"), outcomes(emulator, "outcome=READ"));
+            assertEquals(List.of("READ"), outcomes(emulator, "dtsJobId=ta7w132u12h%2A%2A%2A%2A"));
+            assertEquals(List.of("READ", "REFUSED", "DRY_RUN", "APPLIED"), outcomes(emulator, ""));
         }
     }
 

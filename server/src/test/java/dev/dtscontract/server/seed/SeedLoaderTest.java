@@ -77,6 +77,22 @@ class SeedLoaderTest {
     }
 
     @Test
+    void aShardedMongoDbWithoutShards_isRefused_andShardsOnAnotherEngineToo() {
+        SeedException missing = assertThrows(SeedException.class, () -> SeedLoader.parse(
+                "instances:\n  - {id: x, type: distributed_mongodb, engine: MONGODB_SHARDED, region: r}\n", "t.yaml"));
+        assertEquals("t.yaml:2:5: instances[0]: 'shards' (1 to 1024) is required for a MONGODB_SHARDED instance "
+                + "(rule R-SHARD-COUNT compares it)", missing.getMessage());
+        SeedException zero = assertThrows(SeedException.class, () -> SeedLoader.parse(
+                "instances:\n  - {id: x, type: distributed_mongodb, engine: MONGODB_SHARDED, region: r, shards: 0}\n", "t.yaml"));
+        assertTrue(zero.getMessage().contains("'shards' (1 to 1024) is required"), zero.getMessage());
+        SeedException other = assertThrows(SeedException.class, () -> SeedLoader.parse(
+                "instances:\n  - {id: x, type: rds, engine: MYSQL, region: r, shards: 2}\n", "t.yaml"));
+        assertEquals("t.yaml:2:5: instances[0]: 'shards' is for a MONGODB_SHARDED instance only, not MYSQL", other.getMessage());
+        assertEquals(3, SeedLoader.parse("instances:\n  - {id: x, type: distributed_mongodb, engine: MONGODB_SHARDED, region: r, shards: 3}\n",
+                "t.yaml").instances().get(0).shardCount());
+    }
+
+    @Test
     void engineTheTypeCannotRun_isRefused() {
         SeedException e = assertThrows(SeedException.class,
                 () -> SeedLoader.parse("instances:\n  - {id: x, type: kafka, engine: MYSQL, region: r}\n", "t.yaml"));
