@@ -31,7 +31,8 @@ const ratioCsv = ['emulator_case,peer,connections,ratio_median,ratio_min,ratio_m
 // Same-emulator comparisons, round by round: signature V3 against the RPC signature (the same sample), and the
 // journal on (dryrun, the default) against off (nojournal, DTS_JOURNAL_SIZE=0).
 for (const [kase, base, label] of [['v3', 'dryrun', 'emulator v3 / emulator dryrun (RPC signature)'],
-                                   ['dryrun', 'nojournal', 'emulator dryrun (journal on) / emulator nojournal (journal off)']]) {
+                                   ['dryrun', 'nojournal', 'emulator dryrun (journal on) / emulator nojournal (journal off)'],
+                                   ['durable', 'dryrun', 'emulator durable (DTS_DATA_DIR, a forced nonce per request) / emulator dryrun (memory)']]) {
   for (const conns of [16, 64]) {
     const ratios = [];
     for (const round of new Set(rows.map(r => r.round))) {

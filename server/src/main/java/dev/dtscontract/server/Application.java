@@ -1,6 +1,7 @@
 package dev.dtscontract.server;
 
 import dev.dtscontract.server.seed.SeedException;
+import dev.dtscontract.server.storage.StorageException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,9 @@ public final class Application {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SeedException seed) {
                 return "seed " + seed.getMessage();
+            }
+            if (t instanceof StorageException storage) {
+                return "data directory: " + storage.getMessage();
             }
             if (t instanceof BindException bind) {
                 return "cannot listen (" + bind.getMessage() + "); set DTS_PORT to a free port, or 0 for any";

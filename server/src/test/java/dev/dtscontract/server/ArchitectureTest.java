@@ -6,13 +6,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The server's layers, stated once. Packages only point down: the domain (plain Java) ← authentication ← the edge (one
  * admitted request per request) ← the operation handlers (with the generated interface they implement) ← the emulator's own features (control API, journal, faults,
- * clock, console, seed, tools) and the wiring. Run {@code mvn -pl server test -Dtest=ArchitectureTest} to see a
+ * clock, console, seed, storage, tools) and the wiring. Run {@code mvn -pl server test -Dtest=ArchitectureTest} to see a
  * violation named class by class.
  */
 class ArchitectureTest {
@@ -30,7 +31,7 @@ class ArchitectureTest {
                 .layer("Generated models").definedBy(SERVER + ".model..")
                 .layer("Operations").definedBy(SERVER + ".operations..", SERVER + ".api..")
                 .layer("Features").definedBy(SERVER + ".control..", SERVER + ".console..", SERVER + ".seed..", SERVER + ".logging..",
-                        SERVER + ".tools..")
+                        SERVER + ".tools..", SERVER + ".storage..")
                 .layer("Wiring").definedBy(SERVER)
                 .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Features").mayOnlyBeAccessedByLayers("Wiring")
@@ -58,6 +59,22 @@ class ArchitectureTest {
     void authentication_knowsNoHttpServer() {
         noClasses().that().resideInAPackage(SERVER + ".auth..").should().dependOnClassesThat()
                 .resideInAnyPackage("io.micronaut.http..", "io.netty..")
+                .check(MAIN);
+    }
+
+    @Test
+    void everyPackage_isInALayer() {
+        classes().should().resideInAnyPackage(SERVER, SERVER + ".domain..", SERVER + ".auth..", SERVER + ".rpc..", SERVER + ".model..",
+                SERVER + ".operations..", SERVER + ".api..", SERVER + ".control..", SERVER + ".console..", SERVER + ".seed..",
+                SERVER + ".logging..", SERVER + ".tools..", SERVER + ".storage..")
+                .because("a package no layer names escapes the layer rules").check(MAIN);
+    }
+
+    @Test
+    void onlyTheDataDirectory_readsAStoredSecret() {
+        noClasses().that().resideOutsideOfPackage(SERVER + ".storage..").should()
+                .callMethod(dev.dtscontract.server.domain.Secret.class, "disclose")
+                .because("a secret is kept for the job and written only to the data directory (C-DURABLE), never shown")
                 .check(MAIN);
     }
 }

@@ -61,6 +61,22 @@ public final class NonceMemory {
         return byKey.computeIfAbsent(accessKeyId, id -> new KeyNonces(nanoTime.getAsLong())).firstUse(identity);
     }
 
+    /**
+     * Remembers a nonce this key used {@code age} ago (a restart reads them back from the data directory); one older
+     * than the window is live no more and is dropped. Runs before requests are taken: a nonce placed in a generation
+     * that started after it was seen counts as seen when that generation started, later than it was, so it stays
+     * refused at least as long as it must.
+     */
+    public void restore(String accessKeyId, String nonce, java.time.Duration age) {
+        long ageNanos = Math.max(0, age.toNanos());
+        if (ageNanos >= windowNanos) {
+            return;
+        }
+        long identity = Math.max(1, hash(accessKeyId, nonce) >>> secondBits);
+        long now = nanoTime.getAsLong();
+        byKey.computeIfAbsent(accessKeyId, id -> new KeyNonces(now - windowNanos)).restore(identity, now - ageNanos);
+    }
+
     /** The most nonces one key may use within a window. */
     public int maxPerKey() {
         return maxPerKey;
@@ -92,6 +108,12 @@ public final class NonceMemory {
         KeyNonces(long now) {
             current = new Generation(now);
             previous = new Generation(now);
+        }
+
+        synchronized void restore(long identity, long seenAt) {
+            Generation into = current;
+            long second = Math.max(0, seenAt - into.startedAt) / SECOND;
+            into.add(identity << secondBits | Math.min(second, (1L << secondBits) - 1));
         }
 
         synchronized Verdict firstUse(long identity) {

@@ -43,6 +43,7 @@ public final class RequestAuthenticator implements Authenticator {
 
     private final Accounts accounts;
     private final NonceMemory nonces;
+    private final NonceListener nonceListener;
     private final Throttle throttle;
     private final Clock clock;
     private final Set<String> secretParameters;
@@ -52,6 +53,13 @@ public final class RequestAuthenticator implements Authenticator {
      *                         masked wherever a message shows what was signed
      */
     public RequestAuthenticator(Accounts accounts, NonceMemory nonces, Throttle throttle, Clock clock, Set<String> secretParameters) {
+        this(accounts, nonces, throttle, clock, secretParameters, NonceListener.IN_MEMORY);
+    }
+
+    /** @param nonceListener sees each nonce accepted, before the request goes on (the data directory keeps it) */
+    public RequestAuthenticator(Accounts accounts, NonceMemory nonces, Throttle throttle, Clock clock, Set<String> secretParameters,
+                                NonceListener nonceListener) {
+        this.nonceListener = nonceListener;
         this.accounts = accounts;
         this.nonces = nonces;
         this.throttle = throttle;
@@ -145,9 +153,7 @@ public final class RequestAuthenticator implements Authenticator {
             case FULL -> throw new RuleViolation("R-THROTTLING", ErrorCode.THROTTLING_USER,
                     "Request was denied due to user flow control: this AccessKey has used " + nonces.maxPerKey()
                             + " signature nonces within " + NONCE_WINDOW.toMinutes() + " minutes.");
-            case FIRST_USE -> {
-                // accepted
-            }
+            case FIRST_USE -> nonceListener.accepted(key.id(), nonce, clock.instant());
         }
         return Caller.signedBy(key);
     }

@@ -272,7 +272,7 @@ public final class ControlController extends AbstractControlController {
             throw ControlViolation.invalidParameter("seconds must be from 1 to " + MAX_ADVANCE_SECONDS + " (one year), not " + seconds);
         }
         try {
-            clock.advance(Duration.ofSeconds(seconds));
+            state.advanceClock(Duration.ofSeconds(seconds));
         } catch (IllegalArgumentException tooFar) {
             throw ControlViolation.invalidParameter(tooFar.getMessage() + "; it is " + clock.advanced().toSeconds() + " s ahead");
         }

@@ -21,10 +21,14 @@ public final class EmulatorState {
     private final Journal journal;
     private final JobHistory history;
     private final Faults faults;
+    private final EmulatorClock clock;
+    private final StateListener listener;
     private volatile Seed seed;
 
     public EmulatorState(Seed seed, JobStore jobs, InstanceCatalogue instances, Accounts accounts, Journal journal,
-                         JobHistory history, Faults faults) {
+                         JobHistory history, Faults faults, EmulatorClock clock, StateListener listener) {
+        this.clock = clock;
+        this.listener = listener;
         this.seed = seed;
         this.jobs = jobs;
         this.instances = instances;
@@ -36,6 +40,11 @@ public final class EmulatorState {
 
     /** Back to the seed last loaded; journal, history and faults emptied. Nonces and throttling are kept (C-RESET). */
     public synchronized void reset() {
+        backToSeed();
+        listener.reset();
+    }
+
+    private void backToSeed() {
         jobs.replaceAll(seed.jobs());
         instances.replaceAll(seed.instances());
         accounts.replaceAll(seed.accountList());
@@ -47,7 +56,19 @@ public final class EmulatorState {
     /** A checked seed becomes the state, and what later resets return to. */
     public synchronized void load(Seed next) {
         this.seed = next;
-        reset();
+        backToSeed();
+        listener.loaded(next);
+    }
+
+    /**
+     * Moves the clock forward (C-CLOCK); the total it is now ahead.
+     *
+     * @throws IllegalArgumentException when {@code by} is not positive or the total would pass the limit
+     */
+    public synchronized java.time.Duration advanceClock(java.time.Duration by) {
+        java.time.Duration offset = clock.advance(by);
+        listener.clockAdvanced(offset);
+        return offset;
     }
 
     public Seed seed() {
@@ -58,18 +79,23 @@ public final class EmulatorState {
     public synchronized void put(DtsJob job) {
         jobs.put(job);
         history.forget(job.dtsJobId());
+        listener.jobPut(job);
     }
 
     public synchronized void put(DatabaseInstance instance) {
         instances.put(instance);
+        listener.instancePut(instance);
     }
 
     public synchronized void put(Accounts.Account account) {
         accounts.put(account);
+        listener.accountPut(account);
     }
 
     public synchronized Accounts.Account put(dev.dtscontract.server.auth.AccessKey key) {
-        return accounts.putKey(key);
+        Accounts.Account account = accounts.putKey(key);
+        listener.keyPut(key);
+        return account;
     }
 
     public JobStore jobs() {

@@ -21,6 +21,14 @@ public final class Secret {
         return value.equals(candidate);
     }
 
+    /**
+     * The stored value itself, for the one place that must keep it: the durable store of the data directory (an
+     * architecture test holds every other package away from it). Never for a view, a log or an answer.
+     */
+    public String disclose() {
+        return value;
+    }
+
     @Override
     public String toString() {
         return "******";

@@ -53,8 +53,8 @@ final class EmulatorProcess implements AutoCloseable {
             }
         }
         if (found < 0) {
-            process.waitFor(5, TimeUnit.SECONDS);
-            throw new IllegalStateException("the emulator did not start:\n" + output);
+            int exit = process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
+            throw new NotStarted(exit, "the emulator did not start:\n" + output);
         }
         port = found;
         Thread drain = new Thread(() -> {
@@ -77,6 +77,35 @@ final class EmulatorProcess implements AutoCloseable {
 
     boolean alive() {
         return process.isAlive();
+    }
+
+    /** SIGKILL (kill -9): no shutdown hook runs, nothing is flushed at exit. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(15, TimeUnit.SECONDS);
+    }
+
+    /** A start that did not reach listening: its exit status and everything it printed. */
+    record Failed(int exitStatus, String output) {
+    }
+
+    /** Starts the emulator expecting it to stop before it listens (within 60 s). */
+    static Failed failedStart(Map<String, String> environment) throws IOException, InterruptedException {
+        try (EmulatorProcess started = new EmulatorProcess(environment)) {
+            throw new AssertionError("the emulator started:\n" + started.output());
+        } catch (NotStarted didNotStart) {
+            return new Failed(didNotStart.exitStatus, didNotStart.getMessage());
+        }
+    }
+
+    /** The process ended (or hung) before it said where it listens. */
+    static final class NotStarted extends IllegalStateException {
+        final int exitStatus;
+
+        NotStarted(int exitStatus, String message) {
+            super(message);
+            this.exitStatus = exitStatus;
+        }
     }
 
     @Override

@@ -1,0 +1,334 @@
+package dev.dtscontract.server.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dtscontract.server.auth.AccessKey;
+import dev.dtscontract.server.auth.Accounts;
+import dev.dtscontract.server.auth.NonceListener;
+import dev.dtscontract.server.control.JobHistory;
+import dev.dtscontract.server.control.StateListener;
+import dev.dtscontract.server.domain.DatabaseInstance;
+import dev.dtscontract.server.domain.DtsJob;
+import dev.dtscontract.server.domain.InMemoryJobStore;
+import dev.dtscontract.server.domain.InstanceCatalogue;
+import dev.dtscontract.server.domain.RuleViolation;
+import dev.dtscontract.server.domain.ErrorCode;
+import dev.dtscontract.server.seed.Seed;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The emulator's state in a data directory (DTS_DATA_DIR, rule C-DURABLE): one log file, {@code state.log}, of JSON
+ * records, each forced to disk before what it records is acknowledged; concurrent records share one flush
+ * ({@link LogFile}). Opening it replays the log (a snapshot, then the changes after it) into the state the emulator
+ * starts with, then rewrites the log as one snapshot of that state and the nonces still live, so a restart reads
+ * what the last run left and the file does not grow across restarts.
+ * <p>
+ * It sees every change through the listeners the layers below publish: a job change inside the job's atomic update
+ * (the change is not applied if the record cannot be written), a control-API change after it is made and before it is
+ * answered, a SignatureNonce when it is accepted.
+ */
+public final class DataDirectory implements StateListener, NonceListener, AutoCloseable {
+
+    static final String FILE = "state.log";
+    /** How long a nonce stays live (R-SIGNATURE): the nonce memory's window. */
+    private final Duration nonceWindow;
+
+    private final LogFile log;
+    private final Recovered recovered;
+
+    /** What the data directory held when the emulator started: the state to start with. */
+    public record Recovered(Seed seed, List<DtsJob> jobs, List<DatabaseInstance> instances, List<Accounts.Account> accounts,
+                            Map<String, List<JobHistory.Change>> histories, Duration clockOffset, List<NonceUse> nonces,
+                            boolean fresh) {
+    }
+
+    /** A SignatureNonce an AccessKey used, and when (the emulator's time). */
+    public record NonceUse(String accessKeyId, String nonce, Instant at) {
+    }
+
+    private DataDirectory(LogFile log, Recovered recovered, Duration nonceWindow) {
+        this.log = log;
+        this.recovered = recovered;
+        this.nonceWindow = nonceWindow;
+    }
+
+    /**
+     * Opens (or creates) a data directory: its state, or {@code initial} when it holds none yet.
+     *
+     * @param machine     the machine's clock: with the recovered offset, the emulator's time that decides which nonces
+     *                    are still live
+     * @throws StorageException when the directory cannot be used or its file is damaged or of a newer format
+     */
+    public static DataDirectory open(Path directory, Supplier<Seed> initial, Duration nonceWindow, Clock machine) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new StorageException("cannot create the data directory " + directory + ": " + e.getMessage());
+        }
+        if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
+            throw new StorageException("the data directory " + directory + " is not a writable directory");
+        }
+        Path file = directory.resolve(FILE);
+        LogFile.Contents contents = LogFile.read(file);
+        if (contents.tornAt() >= 0) {
+            LoggerFactory.getLogger(DataDirectory.class).warn("{}: dropped a torn last record at offset {} (a crash while it was "
+                    + "written; it was never acknowledged)", file, contents.tornAt());
+        }
+        Replay replay = new Replay();
+        if (contents.records().isEmpty()) {
+            replay.start(initial.get());
+        } else {
+            for (int i = 0; i < contents.records().size(); i++) {
+                try {
+                    replay.apply(StateCodec.parse(contents.records().get(i)));
+                } catch (IOException | RuntimeException e) {
+                    throw new StorageException(file + ": record " + (i + 1) + " cannot be read: " + e.getMessage());
+                }
+            }
+            if (!replay.started()) {
+                throw new StorageException(file + " does not start with a snapshot");
+            }
+        }
+        Instant now = machine.instant().plus(replay.clockOffset);
+        List<NonceUse> live = replay.nonces.stream().filter(n -> n.at().plus(nonceWindow).isAfter(now)).toList();
+        Recovered recovered = replay.recovered(live, contents.records().isEmpty());
+        LogFile log = LogFile.rewrite(file, List.of(StateCodec.bytes(snapshot(recovered))));
+        return new DataDirectory(log, recovered, nonceWindow);
+    }
+
+    public Recovered recovered() {
+        return recovered;
+    }
+
+    /** Where the records are. */
+    public Path file() {
+        return log.path();
+    }
+
+    /** How many forces ran for how many records since it opened (group commit: fewer forces than records). */
+    public String flushes() {
+        return log.forces() + " flushes for " + log.appended() + " records";
+    }
+
+    /** An applied change of a job (ModifyDtsJobEndpoint): on disk before it is applied; if it cannot be, it is not. */
+    public void changed(DtsJob after, JobHistory.Change change) {
+        ObjectNode record = record("change");
+        record.set("job", StateCodec.job(after));
+        record.set("change", StateCodec.change(change));
+        append(record);
+    }
+
+    @Override
+    public void accepted(String accessKeyId, String nonce, Instant at) {
+        ObjectNode record = record("nonce");
+        record.put("accessKeyId", accessKeyId);
+        record.put("nonce", nonce);
+        record.put("at", at.toString());
+        append(record);
+    }
+
+    @Override
+    public void jobPut(DtsJob job) {
+        ObjectNode record = record("job");
+        record.set("job", StateCodec.job(job));
+        append(record);
+    }
+
+    @Override
+    public void instancePut(DatabaseInstance instance) {
+        ObjectNode record = record("instance");
+        record.set("instance", StateCodec.instance(instance));
+        append(record);
+    }
+
+    @Override
+    public void accountPut(Accounts.Account account) {
+        ObjectNode record = record("account");
+        record.set("account", StateCodec.account(account));
+        append(record);
+    }
+
+    @Override
+    public void keyPut(AccessKey key) {
+        ObjectNode record = record("key");
+        record.set("key", StateCodec.key(key));
+        append(record);
+    }
+
+    @Override
+    public void reset() {
+        append(record("reset"));
+    }
+
+    @Override
+    public void loaded(Seed seed) {
+        ObjectNode record = record("load");
+        record.set("seed", seed(seed));
+        append(record);
+    }
+
+    @Override
+    public void clockAdvanced(Duration offset) {
+        ObjectNode record = record("clock");
+        record.put("offsetNanos", offset.toNanos());
+        append(record);
+    }
+
+    private void append(ObjectNode record) {
+        try {
+            log.append(StateCodec.bytes(record));
+        } catch (UncheckedIOException e) {
+            LoggerFactory.getLogger(DataDirectory.class).error("{}: {}", log.path(), e.getMessage());
+            throw new RuleViolation("C-DURABLE", ErrorCode.SERVICE_UNAVAILABLE,
+                    "The emulator could not write its data directory; the request was not applied.");
+        }
+    }
+
+    @Override
+    public void close() {
+        log.close();
+    }
+
+    private static ObjectNode record(String type) {
+        ObjectNode record = StateCodec.object();
+        record.put("type", type);
+        return record;
+    }
+
+    private static ObjectNode seed(Seed seed) {
+        ObjectNode n = StateCodec.object();
+        n.put("source", seed.source());
+        n.set("instances", StateCodec.array(seed.instances(), StateCodec::instance));
+        n.set("jobs", StateCodec.array(seed.jobs(), StateCodec::job));
+        n.set("accounts", StateCodec.array(seed.accountList(), StateCodec::account));
+        return n;
+    }
+
+    private static Seed seed(JsonNode n) {
+        return new Seed(StateCodec.text(n, "source"), StateCodec.list(StateCodec.required(n, "instances"), StateCodec::instance),
+                StateCodec.list(StateCodec.required(n, "jobs"), StateCodec::job),
+                StateCodec.list(StateCodec.required(n, "accounts"), StateCodec::account));
+    }
+
+    /** The whole state as one record: what a restart reads first. */
+    static ObjectNode snapshot(Recovered state) {
+        ObjectNode record = record("snapshot");
+        record.put("format", LogFile.FORMAT_VERSION);
+        record.set("seed", seed(state.seed()));
+        record.set("instances", StateCodec.array(state.instances(), StateCodec::instance));
+        record.set("jobs", StateCodec.array(state.jobs(), StateCodec::job));
+        record.set("accounts", StateCodec.array(state.accounts(), StateCodec::account));
+        ObjectNode histories = record.putObject("histories");
+        state.histories().forEach((job, changes) -> histories.set(job, StateCodec.array(changes, StateCodec::change)));
+        record.put("clockOffsetNanos", state.clockOffset().toNanos());
+        ArrayNode nonces = record.putArray("nonces");
+        for (NonceUse use : state.nonces()) {
+            ObjectNode n = nonces.addObject();
+            n.put("accessKeyId", use.accessKeyId());
+            n.put("nonce", use.nonce());
+            n.put("at", use.at().toString());
+        }
+        return record;
+    }
+
+    /** The state as the records build it, with the emulator's own stores (their rules hold on replay as they did live). */
+    private static final class Replay {
+        private Seed seed;
+        private InMemoryJobStore jobs;
+        private InstanceCatalogue instances;
+        private Accounts accounts;
+        private final Map<String, List<JobHistory.Change>> histories = new LinkedHashMap<>();
+        private Duration clockOffset = Duration.ZERO;
+        private final List<NonceUse> nonces = new ArrayList<>();
+
+        boolean started() {
+            return seed != null;
+        }
+
+        void start(Seed initial) {
+            seed = initial;
+            backToSeed();
+        }
+
+        private void backToSeed() {
+            jobs = new InMemoryJobStore(seed.jobs());
+            instances = new InstanceCatalogue(seed.instances());
+            accounts = seed.accounts();
+            histories.clear();
+        }
+
+        void apply(ObjectNode record) {
+            String type = StateCodec.text(record, "type");
+            if (!"snapshot".equals(type) && !started()) {
+                throw new IllegalArgumentException("a '" + type + "' record before any snapshot");
+            }
+            switch (type == null ? "" : type) {
+                case "snapshot" -> {
+                    int format = StateCodec.required(record, "format").asInt();
+                    if (format > LogFile.FORMAT_VERSION) {
+                        throw new IllegalArgumentException("a snapshot of a newer format (" + format + ")");
+                    }
+                    seed = seed(StateCodec.required(record, "seed"));
+                    jobs = new InMemoryJobStore(StateCodec.list(StateCodec.required(record, "jobs"), StateCodec::job));
+                    instances = new InstanceCatalogue(StateCodec.list(StateCodec.required(record, "instances"), StateCodec::instance));
+                    accounts = new Accounts(StateCodec.list(StateCodec.required(record, "accounts"), StateCodec::account));
+                    histories.clear();
+                    StateCodec.required(record, "histories").fields().forEachRemaining(e ->
+                            histories.put(e.getKey(), new ArrayList<>(StateCodec.list(e.getValue(), StateCodec::change))));
+                    clockOffset = Duration.ofNanos(StateCodec.required(record, "clockOffsetNanos").asLong());
+                    nonces.clear();
+                    StateCodec.required(record, "nonces").forEach(this::nonce);
+                }
+                case "change" -> {
+                    DtsJob job = StateCodec.job(StateCodec.required(record, "job"));
+                    jobs.put(job);
+                    List<JobHistory.Change> changes = histories.computeIfAbsent(job.dtsJobId(), id -> new ArrayList<>());
+                    changes.add(StateCodec.change(StateCodec.required(record, "change")));
+                    if (changes.size() > JobHistory.KEPT) {
+                        changes.remove(0);
+                    }
+                }
+                case "job" -> {
+                    DtsJob job = StateCodec.job(StateCodec.required(record, "job"));
+                    jobs.put(job);
+                    histories.remove(job.dtsJobId());
+                }
+                case "instance" -> instances.put(StateCodec.instance(StateCodec.required(record, "instance")));
+                case "account" -> accounts.put(StateCodec.account(StateCodec.required(record, "account")));
+                case "key" -> accounts.putKey(StateCodec.key(StateCodec.required(record, "key")));
+                case "reset" -> backToSeed();
+                case "load" -> {
+                    seed = seed(StateCodec.required(record, "seed"));
+                    backToSeed();
+                }
+                case "clock" -> clockOffset = Duration.ofNanos(StateCodec.required(record, "offsetNanos").asLong());
+                case "nonce" -> nonce(record);
+                default -> throw new IllegalArgumentException("unknown record type '" + type + "'");
+            }
+        }
+
+        private void nonce(JsonNode n) {
+            nonces.add(new NonceUse(StateCodec.text(n, "accessKeyId"), StateCodec.text(n, "nonce"), StateCodec.instant(n, "at")));
+        }
+
+        Recovered recovered(List<NonceUse> live, boolean fresh) {
+            Map<String, List<JobHistory.Change>> kept = new LinkedHashMap<>();
+            histories.forEach((job, changes) -> kept.put(job, List.copyOf(changes)));
+            return new Recovered(seed, List.copyOf(jobs.all()), instances.all(), accounts.all(), kept, clockOffset, live, fresh);
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package dev.dtscontract.server.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * An append-only file of records, each durable before {@link #append} returns: a header ({@code DTSLOG}, a format
+ * version), then frames of [payload length, CRC-32C of the payload, payload]. Concurrent appends share one
+ * {@link FileChannel#force}: each writer puts its frame in the file under a lock, then either forces everything written so
+ * far (the first to arrive) or waits for the force in progress and, if that did not cover its frame, the next one
+ * (group commit: one flush for all the writes that arrived while the previous one ran).
+ * <p>
+ * Reading ({@link #read}) tells a torn last frame (a crash mid-write: a frame that runs past the end of the file or
+ * whose checksum fails with nothing after it) from damage (a bad frame with more data after it, a bad header, a newer
+ * format): the first is dropped, the file cut back to the last whole frame, the second is a {@link StorageException}.
+ */
+final class LogFile implements AutoCloseable {
+
+    static final int FORMAT_VERSION = 1;
+    private static final byte[] MAGIC = "DTSLOG".getBytes(StandardCharsets.US_ASCII);
+    static final int HEADER_BYTES = MAGIC.length + Integer.BYTES;
+    /** A record is at most this long: far above any state a seed may hold (1 MiB bodies), far below a bad length. */
+    static final int MAX_RECORD_BYTES = 64 << 20;
+
+    /** What reading a file found: its whole records in order, and where a torn last frame was cut off (or -1). */
+    record Contents(List<byte[]> records, long tornAt) {
+    }
+
+    private final Path path;
+    private final FileChannel channel;
+    private final Object lock = new Object();
+    private long written;
+    private long forced;
+    private boolean forcing;
+    private long forces;
+    private IOException broken;
+
+    private LogFile(Path path, FileChannel channel) {
+        this.path = path;
+        this.channel = channel;
+    }
+
+    /**
+     * Reads every whole record of a log; a torn last frame is cut off the file (so appends continue after the last
+     * whole record). A missing file reads as empty.
+     *
+     * @throws StorageException when the file is damaged elsewhere or was written by another format
+     */
+    static Contents read(Path path) {
+        if (!Files.exists(path)) {
+            return new Contents(List.of(), -1);
+        }
+        try (FileChannel in = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = in.size();
+            ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
+            readFully(in, header, 0);
+            header.flip();
+            if (header.remaining() < HEADER_BYTES || !startsWithMagic(header)) {
+                throw new StorageException(path + " is not a dts-emulator data file (no DTSLOG header)");
+            }
+            int version = header.getInt(MAGIC.length);
+            if (version > FORMAT_VERSION) {
+                throw new StorageException(path + " was written by a newer format (version " + version
+                        + "); this emulator reads version " + FORMAT_VERSION + " and older. Use a newer emulator, or another DTS_DATA_DIR");
+            }
+            if (version < 1) {
+                throw new StorageException(path + " has an unknown format version " + version);
+            }
+            List<byte[]> records = new ArrayList<>();
+            long at = HEADER_BYTES;
+            ByteBuffer frame = ByteBuffer.allocate(8);
+            while (at < size) {
+                frame.clear();
+                readFully(in, frame, at);
+                frame.flip();
+                if (frame.remaining() < 8) {
+                    return torn(in, path, records, at);
+                }
+                int length = frame.getInt();
+                int crc = frame.getInt();
+                long end = at + 8 + length;
+                if (length < 0 || length > MAX_RECORD_BYTES || end > size) {
+                    return torn(in, path, records, at);
+                }
+                ByteBuffer payload = ByteBuffer.allocate(length);
+                readFully(in, payload, at + 8);
+                if (checksum(payload.array()) != crc) {
+                    if (end == size) {
+                        return torn(in, path, records, at);
+                    }
+                    throw new StorageException(path + " is damaged at offset " + at + " (a record's checksum fails and "
+                            + (size - end) + " bytes follow it)");
+                }
+                records.add(payload.array());
+                at = end;
+            }
+            return new Contents(records, -1);
+        } catch (IOException e) {
+            throw new StorageException("cannot read " + path + ": " + e.getMessage());
+        }
+    }
+
+    private static Contents torn(FileChannel in, Path path, List<byte[]> records, long at) throws IOException {
+        in.truncate(at);
+        in.force(true);
+        return new Contents(records, at);
+    }
+
+    /**
+     * Writes these records as a new log, forced, in place of the one at {@code path} (a temporary file moved over it
+     * atomically, the directory forced), and opens it for appending.
+     */
+    static LogFile rewrite(Path path, List<byte[]> records) {
+        Path next = path.resolveSibling(path.getFileName() + ".next");
+        try {
+            try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).put(MAGIC).putInt(FORMAT_VERSION).flip();
+                writeFully(out, header);
+                for (byte[] record : records) {
+                    writeFully(out, frame(record));
+                }
+                out.force(true);
+            }
+            Files.move(next, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceDirectory(path.toAbsolutePath().getParent());
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            return new LogFile(path, channel);
+        } catch (IOException e) {
+            throw new StorageException("cannot write " + path + ": " + e.getMessage());
+        }
+    }
+
+    /** Makes a rename in this directory durable (a no-op where directories cannot be opened, as on Windows). */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not every platform forces a directory; Linux and macOS do.
+        }
+    }
+
+    /**
+     * Appends a record and returns once it is on disk (forced), with whatever other records were appended meanwhile.
+     *
+     * @throws UncheckedIOException when the disk refused it, or refused an earlier record (the log is then closed to
+     *                              appends: nothing after a lost record may be acknowledged)
+     */
+    void append(byte[] record) {
+        long mine;
+        synchronized (lock) {
+            failIfBroken();
+            try {
+                writeFully(channel, frame(record));
+            } catch (IOException e) {
+                broken = e;
+                throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+            }
+            mine = ++written;
+        }
+        awaitForced(mine);
+    }
+
+    private void awaitForced(long sequence) {
+        while (true) {
+            long target;
+            synchronized (lock) {
+                while (forcing && forced < sequence) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new UncheckedIOException(new IOException("interrupted waiting for " + path + " to be forced"));
+                    }
+                }
+                failIfBroken();
+                if (forced >= sequence) {
+                    return;
+                }
+                forcing = true;
+                target = written;
+            }
+            IOException failure = null;
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                failure = e;
+            }
+            synchronized (lock) {
+                forcing = false;
+                if (failure == null) {
+                    forced = Math.max(forced, target);
+                    forces++;
+                } else {
+                    broken = failure;
+                }
+                lock.notifyAll();
+            }
+        }
+    }
+
+    private void failIfBroken() {
+        if (broken != null) {
+            throw new UncheckedIOException("cannot force " + path + ": " + broken.getMessage(), broken);
+        }
+    }
+
+    /** How many forces ran since it was opened: fewer than the records appended when writes were grouped. */
+    long forces() {
+        synchronized (lock) {
+            return forces;
+        }
+    }
+
+    /** How many records were appended since it was opened. */
+    long appended() {
+        synchronized (lock) {
+            return written;
+        }
+    }
+
+    Path path() {
+        return path;
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // closing after every record was forced loses nothing
+        }
+    }
+
+    private static ByteBuffer frame(byte[] record) {
+        if (record.length > MAX_RECORD_BYTES) {
+            throw new IllegalArgumentException("a record of " + record.length + " bytes is more than " + MAX_RECORD_BYTES);
+        }
+        return ByteBuffer.allocate(8 + record.length).putInt(record.length).putInt(checksum(record)).put(record).flip();
+    }
+
+    static int checksum(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return (int) crc.getValue();
+    }
+
+    private static boolean startsWithMagic(ByteBuffer header) {
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (header.get(i) != MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void readFully(FileChannel in, ByteBuffer into, long position) throws IOException {
+        long at = position;
+        while (into.hasRemaining()) {
+            int n = in.read(into, at);
+            if (n < 0) {
+                return;
+            }
+            at += n;
+        }
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer from) throws IOException {
+        while (from.hasRemaining()) {
+            out.write(from);
+        }
+    }
+}

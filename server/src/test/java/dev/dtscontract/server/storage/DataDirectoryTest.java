@@ -1,0 +1,181 @@
+package dev.dtscontract.server.storage;
+
+import dev.dtscontract.server.auth.AccessKey;
+import dev.dtscontract.server.auth.Accounts;
+import dev.dtscontract.server.control.JobHistory;
+import dev.dtscontract.server.domain.DatabaseInstance;
+import dev.dtscontract.server.domain.DtsJob;
+import dev.dtscontract.server.domain.Engine;
+import dev.dtscontract.server.domain.InstanceType;
+import dev.dtscontract.server.domain.JobEndpoint;
+import dev.dtscontract.server.domain.JobSide;
+import dev.dtscontract.server.domain.RuleViolation;
+import dev.dtscontract.server.domain.Secret;
+import dev.dtscontract.server.seed.Seed;
+import dev.dtscontract.server.seed.SeedLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DataDirectoryTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-05T06:00:00Z");
+    private static final Duration WINDOW = Duration.ofMinutes(30);
+    private static final String JOB = "m4312mab158****";
+
+    @TempDir
+    Path dir;
+
+    private DataDirectory open(Instant now) {
+        return DataDirectory.open(dir, SeedLoader::loadDefault, WINDOW, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private static DtsJob job(DataDirectory d, String id) {
+        return d.recovered().jobs().stream().filter(j -> j.dtsJobId().equals(id)).findFirst().orElse(null);
+    }
+
+    @Test
+    void aNewDirectory_startsFromTheSeed_andSaysSo() {
+        try (DataDirectory d = open(NOW)) {
+            assertTrue(d.recovered().fresh());
+            assertEquals(SeedLoader.loadDefault().jobs().size(), d.recovered().jobs().size());
+            assertEquals(Duration.ZERO, d.recovered().clockOffset());
+        }
+        try (DataDirectory d = open(NOW)) {
+            assertFalse(d.recovered().fresh(), "the second start reads what the first wrote");
+        }
+    }
+
+    @Test
+    void everyKindOfRecord_comesBackByName_secretsIncluded() {
+        Instant at = NOW.minusSeconds(60);
+        JobEndpoint moved = new JobEndpoint(InstanceType.RDS, Engine.MYSQL, "rm-moved-0001", null, null, "cn-hangzhou", null,
+                "dts_src", Secret.of("Moved#Pass01"), null, null, null, null);
+        try (DataDirectory d = open(NOW)) {
+            DtsJob before = job(d, JOB);
+            DtsJob after = before.withEndpoint(JobSide.SOURCE, moved, NOW.plusSeconds(30));
+            d.changed(after, JobHistory.Change.builder().version(2).requestId("REQ-1").time(at).side(JobSide.SOURCE)
+                    .synchronizationDirection("Forward").accessKeyId("LTAI5tDemoAccessKey0001")
+                    .replaced(before.source()).replacement(moved).build());
+            d.instancePut(new DatabaseInstance("dds-new-0001", InstanceType.DISTRIBUTED_MONGODB, Engine.MONGODB_SHARDED, "cn-beijing", 6));
+            d.keyPut(new AccessKey("LTAI5tKept0000000001", "1507800203001111", "kept-secret", true, null, null));
+            d.accountPut(new Accounts.Account("1507800209999999",
+                    List.of(new AccessKey("LTAI5tNewAccount00001", "1507800209999999", "new-secret", false, "token", at)), List.of()));
+            d.clockAdvanced(Duration.ofSeconds(90));
+            d.accepted("LTAI5tDemoAccessKey0001", "nonce-live", NOW.minusSeconds(5));
+            d.accepted("LTAI5tDemoAccessKey0001", "nonce-old", NOW.minus(WINDOW).minusSeconds(91));
+        }
+        try (DataDirectory d = open(NOW)) {
+            DtsJob job = job(d, JOB);
+            assertEquals(2, job.version());
+            assertEquals("rm-moved-0001", job.source().instanceId());
+            assertTrue(job.source().password().matches("Moved#Pass01"), "the password is kept (it is the job's)");
+            assertEquals(NOW.plusSeconds(30), job.modifyingUntil());
+            assertEquals(SeedLoader.loadDefault().jobs().stream().filter(j -> j.dtsJobId().equals(JOB)).findFirst().orElseThrow()
+                    .checkpoint().minusSeconds(10), job.checkpoint());
+            JobHistory.Change change = d.recovered().histories().get(JOB).get(0);
+            assertEquals("REQ-1", change.requestId());
+            assertEquals(at, change.time());
+            assertEquals(JobSide.SOURCE, change.side());
+            assertEquals("Forward", change.synchronizationDirection());
+            assertEquals("LTAI5tDemoAccessKey0001", change.accessKeyId());
+            assertEquals("rm-moved-0001", change.replacement().instanceId());
+            assertEquals(6, d.recovered().instances().stream().filter(i -> i.id().equals("dds-new-0001")).findFirst().orElseThrow().shardCount());
+            Accounts accounts = new Accounts(d.recovered().accounts());
+            assertEquals("kept-secret", accounts.key("LTAI5tKept0000000001").orElseThrow().credentials().accessKeySecret());
+            AccessKey temporary = accounts.key("LTAI5tNewAccount00001").orElseThrow();
+            assertFalse(temporary.enabled());
+            assertEquals("token", temporary.securityToken());
+            assertEquals(at, temporary.expires());
+            assertEquals(Duration.ofSeconds(90), d.recovered().clockOffset());
+            assertEquals(List.of("nonce-live"), d.recovered().nonces().stream().map(DataDirectory.NonceUse::nonce).toList(),
+                    "a nonce older than the window (on the emulator's clock, 90 s ahead) is live no more");
+            assertEquals(NOW.minusSeconds(5), d.recovered().nonces().get(0).at());
+        }
+    }
+
+    @Test
+    void aJobPut_forgetsItsHistory_aResetReturnsToTheSeed_aLoadReplacesIt() {
+        try (DataDirectory d = open(NOW)) {
+            DtsJob seeded = job(d, JOB);
+            d.changed(seeded.withEndpoint(JobSide.SOURCE, seeded.source(), null), JobHistory.Change.builder().version(2)
+                    .requestId("R").time(NOW).side(JobSide.SOURCE).build());
+            d.jobPut(seeded);
+        }
+        try (DataDirectory d = open(NOW)) {
+            assertEquals(1, job(d, JOB).version());
+            assertNull(d.recovered().histories().get(JOB));
+            d.reset();
+        }
+        Seed small = SeedLoader.parse("""
+                instances: []
+                jobs: []
+                accounts:
+                  - id: "1507800203001111"
+                    accessKeys: [{id: LTAI5tDemoAccessKey0001, secret: DemoSecretForLocalUseOnly0001}]
+                """, "small.yaml");
+        try (DataDirectory d = open(NOW)) {
+            assertEquals(SeedLoader.loadDefault().jobs().size(), d.recovered().jobs().size());
+            d.loaded(small);
+        }
+        try (DataDirectory d = open(NOW)) {
+            assertEquals(List.of(), d.recovered().jobs());
+            assertEquals("small.yaml", d.recovered().seed().source());
+            assertEquals(List.of(), d.recovered().seed().jobs(), "the seed a reset returns to is the loaded one");
+        }
+    }
+
+    @Test
+    void theLogIsCompactedAtEachStart_toOneSnapshot() throws Exception {
+        try (DataDirectory d = open(NOW)) {
+            for (int i = 0; i < 100; i++) {
+                d.accepted("LTAI5tDemoAccessKey0001", "n" + i, NOW);
+            }
+        }
+        long grown = Files.size(dir.resolve(DataDirectory.FILE));
+        try (DataDirectory d = open(NOW.plus(WINDOW).plusSeconds(1))) {
+            assertEquals(List.of(), d.recovered().nonces());
+        }
+        assertTrue(Files.size(dir.resolve(DataDirectory.FILE)) < grown, "expired nonces are not written again");
+        assertEquals(1, LogFile.read(dir.resolve(DataDirectory.FILE)).records().size());
+    }
+
+    @Test
+    void aRecordThatCannotBeRead_stopsTheStart_namingIt() throws Exception {
+        try (DataDirectory d = open(NOW)) {
+            d.reset();
+        }
+        Path file = dir.resolve(DataDirectory.FILE);
+        List<byte[]> records = LogFile.read(file).records();
+        LogFile.rewrite(file, List.of(records.get(0), "{\"type\":\"teleport\"}".getBytes(StandardCharsets.UTF_8))).close();
+        StorageException unknown = assertThrows(StorageException.class, () -> open(NOW));
+        assertEquals(file + ": record 2 cannot be read: unknown record type 'teleport'", unknown.getMessage());
+        LogFile.rewrite(file, List.of("{\"type\":\"reset\"}".getBytes(StandardCharsets.UTF_8))).close();
+        StorageException noSnapshot = assertThrows(StorageException.class, () -> open(NOW));
+        assertEquals(file + ": record 1 cannot be read: a 'reset' record before any snapshot", noSnapshot.getMessage());
+    }
+
+    @Test
+    void aWriteTheDiskRefuses_isServiceUnavailable_andNothingLaterIsAcknowledged() throws Exception {
+        DataDirectory d = open(NOW);
+        d.close(); // the channel is closed: every write now fails, as on a disk that went away
+        RuleViolation refused = assertThrows(RuleViolation.class, () -> d.accepted("k", "n", NOW));
+        assertEquals("C-DURABLE", refused.ruleId());
+        assertEquals("ServiceUnavailable", refused.code().wire());
+        assertThrows(RuleViolation.class, () -> d.clockAdvanced(Duration.ofSeconds(1)));
+    }
+}
