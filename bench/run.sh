@@ -47,10 +47,10 @@ log "building the emulator"
 (cd "$ROOT" && mvn -B -q -DskipTests package >/dev/null)
 BASELINE_REF="${BASELINE_REF:-}"
 # What each round measures, in this order (all by default); e.g. CASES="dryrun nojournal" for the journal's cost alone.
-CASES="${CASES:-dryrun nojournal durable baseline v3 read wiremock modify prism xml nginx extension}"
+CASES="${CASES:-dryrun nojournal dryrun-durable baseline v3 read wiremock modify modify-durable prism xml nginx extension}"
 for c in $CASES; do
-  case "$c" in dryrun|nojournal|durable|baseline|v3|read|wiremock|modify|prism|xml|nginx|extension) ;;
-    *) log "unknown case $c (the cases: dryrun nojournal durable baseline v3 read wiremock modify prism xml nginx extension)"; exit 2 ;;
+  case "$c" in dryrun|nojournal|dryrun-durable|baseline|v3|read|wiremock|modify|modify-durable|prism|xml|nginx|extension) ;;
+    *) log "unknown case $c (the cases: dryrun nojournal dryrun-durable baseline v3 read wiremock modify modify-durable prism xml nginx extension)"; exit 2 ;;
   esac
 done
 BASE_DIR="$TMP/baseline"
@@ -80,7 +80,7 @@ mkdir -p "$TMP/nginx-tmp"
 declare -A CASE_QUERY=(
   [dryrun]="$SAMPLE"
   [nojournal]="$SAMPLE"
-  [durable]="$SAMPLE"
+  [dryrun-durable]="$SAMPLE"
   [xml]="$SAMPLE&Format=XML"
   [read]="$DESCRIBE"
 )
@@ -90,7 +90,7 @@ MODIFY_B="Action=ModifyDtsJobEndpoint&DtsJobId=m4312mab158%2A%2A%2A%2A&Endpoint=
 lines_for() { # lines_for CASE COUNT FILE: signed request paths for an emulator case
   if [ "$1" = v3 ]; then # the same sample signed with signature V3: headers after the path, tab-separated
     java -cp "$JAR" dev.dtscontract.server.tools.SignRequest --signature v3 --host "127.0.0.1:$PORT" --count "$2" "$SAMPLE" > "$3"
-  elif [ "$1" = modify ]; then # every request changes the job: alternate between two endpoints
+  elif [ "$1" = modify ] || [ "$1" = modify-durable ]; then # every request changes the job: alternate between two endpoints
     sign $(( $2 / 2 + 1 )) "$MODIFY_A" > "$TMP/a.txt"; sign $(( $2 / 2 + 1 )) "$MODIFY_B" > "$TMP/b.txt"
     paste -d'\n' "$TMP/a.txt" "$TMP/b.txt" > "$3"
   else
@@ -120,9 +120,9 @@ start_server() { # start_server NAME CASE: starts it, echoes "PID STARTUP_MS"
   t0=$(date +%s%N)
   case "$1" in
     # Case nojournal: the dryrun case with the request journal off, to hold the journal's cost to the same run.
-    # Case durable: the dryrun case with a data directory (DTS_DATA_DIR, a fresh one each start): every request's
-    # nonce is forced to disk before its answer, concurrent requests sharing one flush.
-    emulator) rm -rf "$TMP/data"; DTS_DATA_DIR=$([ "$2" = durable ] && echo "$TMP/data" || true) \
+    # Cases *-durable: the same with a data directory (DTS_DATA_DIR, a fresh one each start): every request's nonce
+    # (and, for modify, its change) is forced to disk before its answer, concurrent requests sharing one flush.
+    emulator) rm -rf "$TMP/data"; DTS_DATA_DIR=$([[ "$2" == *-durable ]] && echo "$TMP/data" || true) \
       DTS_JOURNAL_SIZE=$([ "$2" = nojournal ] && echo 0 || echo 1000) DTS_PORT=$PORT java $EMULATOR_JAVA_OPTS -jar "$JAR" > "$TMP/emulator.log" 2>&1 & ;;
     baseline) DTS_PORT=$PORT java ${EMULATOR_JAVA_OPTS//$ROOT\/server/$BASE_DIR\/server} -jar "$BASE_DIR/server/target/dts-emulator.jar" > "$TMP/baseline.log" 2>&1 & ;;
     wiremock) java -jar "$WIREMOCK_JAR" --port $PORT --bind-address 127.0.0.1 --root-dir "$FX/wiremock" --disable-banner --no-request-journal > "$TMP/wiremock.log" 2>&1 & ;;
@@ -185,7 +185,7 @@ for round in $(seq "$ROUNDS"); do
   order="$CASES"; [ $(( round % 2 )) -eq 0 ] && order="$(echo $CASES | tr ' ' '\n' | tac | tr '\n' ' ')"
   for c in $order; do
     case "$c" in
-      dryrun|nojournal|durable|v3|read|modify|xml) measure "$round" emulator "$c" ;;
+      dryrun|nojournal|dryrun-durable|v3|read|modify|modify-durable|xml) measure "$round" emulator "$c" ;;
       baseline) [ -n "$BASELINE_REF" ] && measure "$round" baseline dryrun ;;
       wiremock|prism|nginx) measure "$round" "$c" fixed ;;
       extension) ;; # after the rounds, below

@@ -32,7 +32,8 @@ const ratioCsv = ['emulator_case,peer,connections,ratio_median,ratio_min,ratio_m
 // journal on (dryrun, the default) against off (nojournal, DTS_JOURNAL_SIZE=0).
 for (const [kase, base, label] of [['v3', 'dryrun', 'emulator v3 / emulator dryrun (RPC signature)'],
                                    ['dryrun', 'nojournal', 'emulator dryrun (journal on) / emulator nojournal (journal off)'],
-                                   ['durable', 'dryrun', 'emulator durable (DTS_DATA_DIR, a forced nonce per request) / emulator dryrun (memory)']]) {
+                                   ['dryrun-durable', 'dryrun', 'emulator dryrun-durable (DTS_DATA_DIR) / emulator dryrun (memory)'],
+                                   ['modify-durable', 'modify', 'emulator modify-durable (DTS_DATA_DIR) / emulator modify (memory)']]) {
   for (const conns of [16, 64]) {
     const ratios = [];
     for (const round of new Set(rows.map(r => r.round))) {

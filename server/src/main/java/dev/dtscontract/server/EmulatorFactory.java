@@ -130,8 +130,17 @@ final class EmulatorFactory {
             d.changed(applied.after(), entry);
             history.record(applied.after().dtsJobId(), entry);
         }).orElse(history);
-        return new ModifyDtsJobEndpointService(store, catalogue, accounts, observer,
+        ModifyDtsJobEndpoint service = new ModifyDtsJobEndpointService(store, catalogue, accounts, observer,
                 new ChangeSettling(clock, java.time.Duration.ofSeconds(modifyingSeconds)));
+        // With a data directory, the change is written inside the job's update and waited for after it: answered only
+        // once on disk, without holding the job's lock through the flush (concurrent changes share it).
+        return data.<ModifyDtsJobEndpoint>map(d -> (command, whenApplied) -> {
+            try {
+                return service.modify(command, whenApplied);
+            } finally {
+                d.awaitWritten();
+            }
+        }).orElse(service);
     }
 
     @Singleton

@@ -49,6 +49,8 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
 
     private final LogFile log;
     private final Recovered recovered;
+    /** The sequence number of the last change this thread wrote and has not yet waited for (0: none). */
+    private final ThreadLocal<Long> written = ThreadLocal.withInitial(() -> 0L);
 
     /** What the data directory held when the emulator started: the state to start with. */
     public record Recovered(Seed seed, List<DtsJob> jobs, List<DatabaseInstance> instances, List<Accounts.Account> accounts,
@@ -124,12 +126,33 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
         return log.forces() + " flushes for " + log.appended() + " records";
     }
 
-    /** An applied change of a job (ModifyDtsJobEndpoint): on disk before it is applied; if it cannot be, it is not. */
+    /**
+     * An applied change of a job (ModifyDtsJobEndpoint), called inside the job's atomic update: written to the file in
+     * version order (if it cannot be, the change is not applied), but not waited for there, so the job's lock is not
+     * held through a flush; {@link #awaitWritten} waits for it before the change is answered.
+     */
     public void changed(DtsJob after, JobHistory.Change change) {
         ObjectNode record = record("change");
         record.set("job", StateCodec.job(after));
         record.set("change", StateCodec.change(change));
-        append(record);
+        try {
+            written.set(log.write(StateCodec.bytes(record)));
+        } catch (UncheckedIOException e) {
+            throw refused(e);
+        }
+    }
+
+    /** Returns once every record this thread wrote with {@link #changed} is on disk: call it before answering. */
+    public void awaitWritten() {
+        long sequence = written.get();
+        if (sequence > 0) {
+            written.set(0L);
+            try {
+                log.awaitForced(sequence);
+            } catch (UncheckedIOException e) {
+                throw refused(e);
+            }
+        }
     }
 
     @Override
@@ -192,10 +215,15 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
         try {
             log.append(StateCodec.bytes(record));
         } catch (UncheckedIOException e) {
-            LoggerFactory.getLogger(DataDirectory.class).error("{}: {}", log.path(), e.getMessage());
-            throw new RuleViolation("C-DURABLE", ErrorCode.SERVICE_UNAVAILABLE,
-                    "The emulator could not write its data directory; the request was not applied.");
+            throw refused(e);
         }
+    }
+
+    /** C-DURABLE: the disk refused a record; the request is not acknowledged (and no later one will be). */
+    private RuleViolation refused(UncheckedIOException e) {
+        LoggerFactory.getLogger(DataDirectory.class).error("{}: {}", log.path(), e.getMessage());
+        return new RuleViolation("C-DURABLE", ErrorCode.SERVICE_UNAVAILABLE,
+                "The emulator could not write its data directory; the request was not acknowledged.");
     }
 
     @Override

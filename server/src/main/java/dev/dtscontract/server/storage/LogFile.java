@@ -157,7 +157,14 @@ final class LogFile implements AutoCloseable {
      *                              appends: nothing after a lost record may be acknowledged)
      */
     void append(byte[] record) {
-        long mine;
+        awaitForced(write(record));
+    }
+
+    /**
+     * Puts a record in the file (not yet forced) and returns its sequence number for {@link #awaitForced}: for a
+     * writer holding a lock that must not be held through a flush. Records are in the file in the order of these calls.
+     */
+    long write(byte[] record) {
         synchronized (lock) {
             failIfBroken();
             try {
@@ -166,12 +173,12 @@ final class LogFile implements AutoCloseable {
                 broken = e;
                 throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
             }
-            mine = ++written;
+            return ++written;
         }
-        awaitForced(mine);
     }
 
-    private void awaitForced(long sequence) {
+    /** Returns once the record of this sequence number, and every one before it, is forced to disk. */
+    void awaitForced(long sequence) {
         while (true) {
             long target;
             synchronized (lock) {
