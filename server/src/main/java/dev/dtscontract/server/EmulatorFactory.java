@@ -118,8 +118,9 @@ final class EmulatorFactory {
     }
 
     /**
-     * Each applied change: on disk first when there is a data directory (if it cannot be written, the change is not
-     * applied), then in the job's history, both inside the job's atomic update and with the same entry.
+     * Each applied change: written to the data directory first when there is one (if it cannot be, the change is not
+     * applied; its answer waits until it is forced, DurableAnswers), then in the job's history, both inside the job's
+     * atomic update and with the same entry.
      */
     @Singleton
     ModifyDtsJobEndpoint modifyDtsJobEndpoint(JobStore store, InstanceCatalogue catalogue, Accounts accounts, JobHistory history,
@@ -130,17 +131,8 @@ final class EmulatorFactory {
             d.changed(applied.after(), entry);
             history.record(applied.after().dtsJobId(), entry);
         }).orElse(history);
-        ModifyDtsJobEndpoint service = new ModifyDtsJobEndpointService(store, catalogue, accounts, observer,
+        return new ModifyDtsJobEndpointService(store, catalogue, accounts, observer,
                 new ChangeSettling(clock, java.time.Duration.ofSeconds(modifyingSeconds)));
-        // With a data directory, the change is written inside the job's update and waited for after it: answered only
-        // once on disk, without holding the job's lock through the flush (concurrent changes share it).
-        return data.<ModifyDtsJobEndpoint>map(d -> (command, whenApplied) -> {
-            try {
-                return service.modify(command, whenApplied);
-            } finally {
-                d.awaitWritten();
-            }
-        }).orElse(service);
     }
 
     @Singleton

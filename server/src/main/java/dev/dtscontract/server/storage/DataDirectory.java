@@ -28,6 +28,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -49,8 +52,16 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
 
     private final LogFile log;
     private final Recovered recovered;
-    /** The sequence number of the last change this thread wrote and has not yet waited for (0: none). */
-    private final ThreadLocal<Long> written = ThreadLocal.withInitial(() -> 0L);
+    /**
+     * The threads that wait for flushes on behalf of answers: as many answers as there are threads share one flush,
+     * while the server's own threads go on with other requests.
+     */
+    private final ExecutorService waiters = Executors.newFixedThreadPool(WAITERS, runnable -> {
+        Thread thread = new Thread(runnable, "dts-durable-wait");
+        thread.setDaemon(true);
+        return thread;
+    });
+    static final int WAITERS = 64;
 
     /** What the data directory held when the emulator started: the state to start with. */
     public record Recovered(Seed seed, List<DtsJob> jobs, List<DatabaseInstance> instances, List<Accounts.Account> accounts,
@@ -121,6 +132,11 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
         return log.path();
     }
 
+    /** How many records are written but not yet on disk (0 whenever no answer is waiting). */
+    public long unforced() {
+        return log.unforced();
+    }
+
     /** How many forces ran for how many records since it opened (group commit: fewer forces than records). */
     public String flushes() {
         return log.forces() + " flushes for " + log.appended() + " records";
@@ -128,40 +144,32 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
 
     /**
      * An applied change of a job (ModifyDtsJobEndpoint), called inside the job's atomic update: written to the file in
-     * version order (if it cannot be, the change is not applied), but not waited for there, so the job's lock is not
-     * held through a flush; {@link #awaitWritten} waits for it before the change is answered.
+     * version order (if it cannot be, the change is not applied), not waited for there, so neither the job's lock nor
+     * the request's thread is held through a flush: {@link DurableAnswers} holds the answer until it is forced.
      */
     public void changed(DtsJob after, JobHistory.Change change) {
         ObjectNode record = record("change");
         record.set("job", StateCodec.job(after));
         record.set("change", StateCodec.change(change));
-        try {
-            written.set(log.write(StateCodec.bytes(record)));
-        } catch (UncheckedIOException e) {
-            throw refused(e);
-        }
+        write(record);
     }
 
-    /** Returns once every record this thread wrote with {@link #changed} is on disk: call it before answering. */
-    public void awaitWritten() {
-        long sequence = written.get();
-        if (sequence > 0) {
-            written.set(0L);
-            try {
-                log.awaitForced(sequence);
-            } catch (UncheckedIOException e) {
-                throw refused(e);
-            }
-        }
+    /**
+     * Completes once every record written so far is on disk: an answer waits for it ({@link DurableAnswers}), so
+     * whatever its request wrote is durable before it is acknowledged. Fails (C-DURABLE) when the disk refused one.
+     */
+    public CompletableFuture<Void> writtenSoFar() {
+        return log.whenWrittenSoFarIsForced(waiters);
     }
 
+    /** Written before the request goes on, forced before it is answered ({@link DurableAnswers}). */
     @Override
     public void accepted(String accessKeyId, String nonce, Instant at) {
         ObjectNode record = record("nonce");
         record.put("accessKeyId", accessKeyId);
         record.put("nonce", nonce);
         record.put("at", at.toString());
-        append(record);
+        write(record);
     }
 
     @Override
@@ -211,6 +219,14 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
         append(record);
     }
 
+    private void write(ObjectNode record) {
+        try {
+            log.write(StateCodec.bytes(record));
+        } catch (UncheckedIOException e) {
+            throw refused(e);
+        }
+    }
+
     private void append(ObjectNode record) {
         try {
             log.append(StateCodec.bytes(record));
@@ -228,6 +244,7 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
 
     @Override
     public void close() {
+        waiters.shutdown();
         log.close();
     }
 

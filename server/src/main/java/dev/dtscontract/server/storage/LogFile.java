@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.zip.CRC32C;
 
 /**
@@ -177,6 +179,25 @@ final class LogFile implements AutoCloseable {
         }
     }
 
+    /**
+     * A stage that completes once every record written so far is forced (at once when it already is), waited for on
+     * {@code waiters}: each waiter joins the force in progress or leads the next, so the records of as many concurrent
+     * writers as there are waiters share one flush. Fails when the disk refused a record.
+     */
+    CompletableFuture<Void> whenWrittenSoFarIsForced(Executor waiters) {
+        long sequence;
+        synchronized (lock) {
+            if (broken != null) {
+                return CompletableFuture.failedFuture(new UncheckedIOException("cannot force " + path + ": " + broken.getMessage(), broken));
+            }
+            sequence = written;
+            if (forced >= sequence) {
+                return CompletableFuture.completedFuture(null);
+            }
+        }
+        return CompletableFuture.runAsync(() -> awaitForced(sequence), waiters);
+    }
+
     /** Returns once the record of this sequence number, and every one before it, is forced to disk. */
     void awaitForced(long sequence) {
         while (true) {
@@ -226,6 +247,13 @@ final class LogFile implements AutoCloseable {
     long forces() {
         synchronized (lock) {
             return forces;
+        }
+    }
+
+    /** How many records are written but not yet forced. */
+    long unforced() {
+        synchronized (lock) {
+            return written - forced;
         }
     }
 

@@ -90,4 +90,34 @@ class NonceMemoryTest {
             assertEquals(REPLAYED, big.firstUse("key", "nonce-" + i));
         }
     }
+
+    @Test
+    void aRestoredNonce_isAReplayUntilItsWindowEnds_countedFromWhenItWasSeen() {
+        memory.restore("key", "seen-10-min-ago", Duration.ofMinutes(10));
+        memory.restore("key", "seen-just-now", Duration.ZERO);
+        memory.restore("key", "seen-31-min-ago", Duration.ofMinutes(31));
+        memory.restore("other", "seen-in-the-future", Duration.ofSeconds(-5));
+        assertEquals(REPLAYED, memory.firstUse("key", "seen-10-min-ago"));
+        assertEquals(REPLAYED, memory.firstUse("key", "seen-just-now"));
+        assertEquals(FIRST_USE, memory.firstUse("key", "seen-31-min-ago"), "older than the window: live no more");
+        assertEquals(REPLAYED, memory.firstUse("other", "seen-in-the-future"), "a negative age counts as now");
+        assertEquals(FIRST_USE, memory.firstUse("key", "never-seen"));
+        now.addAndGet(19 * MINUTE + 58_000_000_000L);
+        assertEquals(REPLAYED, memory.firstUse("key", "seen-10-min-ago"), "29:58 after it was seen");
+        now.addAndGet(3 * MINUTE);
+        assertEquals(FIRST_USE, memory.firstUse("key", "seen-10-min-ago"), "32:58 after it was seen: the window has passed");
+        assertEquals(REPLAYED, memory.firstUse("key", "seen-just-now"), "22:58 after it was seen");
+        now.addAndGet(8 * MINUTE);
+        assertEquals(FIRST_USE, memory.firstUse("key", "seen-just-now"), "30:58 after it was seen");
+    }
+
+    @Test
+    void aNonceRestoredIntoAKeyInUse_staysRefusedAtLeastAsLongAsItMust() {
+        memory.firstUse("key", "live");
+        now.addAndGet(5 * MINUTE);
+        memory.restore("key", "earlier", Duration.ofMinutes(10)); // seen before this key's generation began
+        assertEquals(REPLAYED, memory.firstUse("key", "earlier"));
+        now.addAndGet(21 * MINUTE); // 31 minutes after it was seen, 26 after the generation began
+        assertEquals(REPLAYED, memory.firstUse("key", "earlier"), "counted from the generation's start: later, never sooner");
+    }
 }

@@ -232,4 +232,24 @@ class RequestAuthenticatorTest {
     void accessKey_neverPrintsItsSecret() {
         assertEquals("AccessKey[id=LTAI5tDemoAccessKey0001, account=1507800203001111, secret=******]", TestSigner.DEMO.toString());
     }
+
+    @Test
+    void theNonceListener_seesEachAcceptedNonceOnce_withKeyAndTime_andARefusalFromItIsTheRequests() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        RequestAuthenticator listening = new RequestAuthenticator(ACCOUNTS, new NonceMemory(RequestAuthenticator.WINDOW, 10_000, ticker),
+                new Throttle(1000, 1000, ticker), Clock.fixed(NOW, ZoneOffset.UTC), java.util.Set.of("Password"),
+                (key, nonce, at) -> seen.add(key + " " + nonce + " " + at));
+        Map<String, String> request = signed(TestSigner.DEMO, NOW);
+        listening.authenticate("GET", request);
+        assertEquals(java.util.List.of("LTAI5tDemoAccessKey0001 " + request.get("SignatureNonce") + " " + NOW), seen);
+        assertThrows(RuleViolation.class, () -> listening.authenticate("GET", request));
+        assertEquals(1, seen.size(), "a replay is not a new nonce");
+        RequestAuthenticator failing = new RequestAuthenticator(ACCOUNTS, new NonceMemory(RequestAuthenticator.WINDOW, 10_000, ticker),
+                new Throttle(1000, 1000, ticker), Clock.fixed(NOW, ZoneOffset.UTC), java.util.Set.of("Password"),
+                (key, nonce, at) -> {
+                    throw new RuleViolation("C-DURABLE", dev.dtscontract.server.domain.ErrorCode.SERVICE_UNAVAILABLE, "disk");
+                });
+        RuleViolation refused = assertThrows(RuleViolation.class, () -> failing.authenticate("GET", signed(TestSigner.DEMO, NOW)));
+        assertEquals("C-DURABLE", refused.ruleId());
+    }
 }

@@ -71,8 +71,8 @@ class DataDirectoryTest {
             d.changed(after, JobHistory.Change.builder().version(2).requestId("REQ-1").time(at).side(JobSide.SOURCE)
                     .synchronizationDirection("Forward").accessKeyId("LTAI5tDemoAccessKey0001")
                     .replaced(before.source()).replacement(moved).build());
-            d.awaitWritten();
-            d.awaitWritten(); // nothing left to wait for
+            d.writtenSoFar().join();
+            assertTrue(d.writtenSoFar().isDone(), "nothing left to wait for: complete at once");
             d.instancePut(new DatabaseInstance("dds-new-0001", InstanceType.DISTRIBUTED_MONGODB, Engine.MONGODB_SHARDED, "cn-beijing", 6));
             d.keyPut(new AccessKey("LTAI5tKept0000000001", "1507800203001111", "kept-secret", true, null, null));
             d.accountPut(new Accounts.Account("1507800209999999",
@@ -182,5 +182,6 @@ class DataDirectoryTest {
         RuleViolation change = assertThrows(RuleViolation.class, () -> d.changed(SeedLoader.loadDefault().jobs().get(0),
                 JobHistory.Change.builder().version(2).requestId("R").time(NOW).side(JobSide.SOURCE).build()));
         assertEquals("C-DURABLE", change.ruleId(), "a change that cannot be written is not applied");
+        assertTrue(d.writtenSoFar().isCompletedExceptionally(), "no answer is acknowledged after a lost record");
     }
 }
