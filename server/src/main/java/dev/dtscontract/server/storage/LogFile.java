@@ -125,8 +125,8 @@ final class LogFile implements AutoCloseable {
     static LogFile rewrite(Path path, List<byte[]> records) {
         Path next = path.resolveSibling(path.getFileName() + ".next");
         try {
-            try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            Files.deleteIfExists(next);
+            try (FileChannel out = ownerOnly(next)) {
                 ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).put(MAGIC).putInt(FORMAT_VERSION).flip();
                 writeFully(out, header);
                 for (byte[] record : records) {
@@ -141,6 +141,18 @@ final class LogFile implements AutoCloseable {
         } catch (IOException e) {
             throw new StorageException("cannot write " + path + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A new file only its owner may read or write where the file system has POSIX permissions: it holds the jobs'
+     * passwords and the AccessKey secrets, as the seed file does.
+     */
+    private static FileChannel ownerOnly(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        }
+        return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
     /** Makes a rename in this directory durable (a no-op where directories cannot be opened, as on Windows). */

@@ -50,6 +50,10 @@ class LogFileTest {
         assertEquals(-1, contents.tornAt());
         assertEquals("DTSLOG", new String(Files.readAllBytes(file), 0, 6, StandardCharsets.US_ASCII));
         assertEquals(LogFile.HEADER_BYTES + 3 * 8 + 5 + 6 + 8, Files.size(file));
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+                    "it holds secrets: its owner's only");
+        }
     }
 
     @Test
