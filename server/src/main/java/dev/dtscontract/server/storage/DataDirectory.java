@@ -19,7 +19,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,10 +51,12 @@ import java.util.function.Supplier;
 public final class DataDirectory implements StateListener, NonceListener, AutoCloseable {
 
     static final String FILE = "state.log";
+    static final String LOCK = "lock";
     /** How long a nonce stays live (R-SIGNATURE): the nonce memory's window. */
     private final Duration nonceWindow;
 
     private final LogFile log;
+    private final FileLock lock;
     private final Recovered recovered;
     /**
      * The threads that wait for flushes on behalf of answers: as many answers as there are threads share one flush,
@@ -73,8 +79,9 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
     public record NonceUse(String accessKeyId, String nonce, Instant at) {
     }
 
-    private DataDirectory(LogFile log, Recovered recovered, Duration nonceWindow) {
+    private DataDirectory(LogFile log, FileLock lock, Recovered recovered, Duration nonceWindow) {
         this.log = log;
+        this.lock = lock;
         this.recovered = recovered;
         this.nonceWindow = nonceWindow;
     }
@@ -95,6 +102,47 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
         if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
             throw new StorageException("the data directory " + directory + " is not a writable directory");
         }
+        FileLock lock = lock(directory);
+        try {
+            return open(directory, lock, initial, nonceWindow, machine);
+        } catch (RuntimeException e) {
+            release(lock);
+            throw e;
+        }
+    }
+
+    /**
+     * The directory for this process alone: two emulators appending to one log would each acknowledge what the other's
+     * compaction may drop. The lock goes with the process (a kill releases it).
+     */
+    private static FileLock lock(Path directory) {
+        try {
+            FileChannel channel = FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new StorageException("another emulator is using the data directory " + directory);
+            }
+            return lock;
+        } catch (IOException e) {
+            throw new StorageException("cannot lock the data directory " + directory + ": " + e.getMessage());
+        }
+    }
+
+    private static void release(FileLock lock) {
+        try {
+            lock.channel().close();
+        } catch (IOException e) {
+            // closing releases the lock; nothing else to do
+        }
+    }
+
+    private static DataDirectory open(Path directory, FileLock lock, Supplier<Seed> initial, Duration nonceWindow, Clock machine) {
         Path file = directory.resolve(FILE);
         LogFile.Contents contents = LogFile.read(file);
         if (contents.tornAt() >= 0) {
@@ -120,7 +168,7 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
         List<NonceUse> live = replay.nonces.stream().filter(n -> n.at().plus(nonceWindow).isAfter(now)).toList();
         Recovered recovered = replay.recovered(live, contents.records().isEmpty());
         LogFile log = LogFile.rewrite(file, List.of(StateCodec.bytes(snapshot(recovered))));
-        return new DataDirectory(log, recovered, nonceWindow);
+        return new DataDirectory(log, lock, recovered, nonceWindow);
     }
 
     public Recovered recovered() {
@@ -246,6 +294,7 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
     public void close() {
         waiters.shutdown();
         log.close();
+        release(lock);
     }
 
     private static ObjectNode record(String type) {

@@ -184,4 +184,16 @@ class DataDirectoryTest {
         assertEquals("C-DURABLE", change.ruleId(), "a change that cannot be written is not applied");
         assertTrue(d.writtenSoFar().isCompletedExceptionally(), "no answer is acknowledged after a lost record");
     }
+
+    @Test
+    void aDirectoryInUse_isRefusedToASecondEmulator_andFreeAgainOnceClosed() {
+        try (DataDirectory first = open(NOW)) {
+            StorageException second = assertThrows(StorageException.class, () -> open(NOW));
+            assertEquals("another emulator is using the data directory " + dir, second.getMessage());
+            assertTrue(first.writtenSoFar().isDone(), "the first goes on");
+        }
+        try (DataDirectory again = open(NOW)) {
+            assertFalse(again.recovered().fresh());
+        }
+    }
 }
