@@ -117,8 +117,26 @@ class DescribeDtsJobDetailClientTest {
             DtsClientException e = assertThrows(DtsClientException.class,
                     () -> client.describeDtsJobDetail(new DescribeDtsJobDetailRequest().dtsJobId("job-01")));
             assertEquals("SDK.ReadTimeout", e.code());
+            assertEquals("No answer within the read timeout.", e.errorMessage(), "a read cannot have been applied");
             assertEquals(true, e.retryable());
         }
         assertEquals(2, wm.getAllServeEvents().size(), "a read that timed out is sent again");
+    }
+
+    @Test
+    void successFalseOn200_takesItsStatusFromHttpStatusCode_or200() {
+        for (String[] row : new String[][] {{"\"HttpStatusCode\":403,", "403"}, {"", "200"}}) {
+            wm.resetAll();
+            wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withBody("{\"RequestId\":\"R3\"," + row[0] + "\"Success\":false,\"ErrCode\":\"Forbidden.NoPermission\",\"ErrMessage\":\"no\"}")));
+            try (DtsClient client = client(SignatureAlgorithm.V3, RetryPolicy.none())) {
+                DtsClientException e = assertThrows(DtsClientException.class,
+                        () -> client.describeDtsJobDetail(new DescribeDtsJobDetailRequest().dtsJobId("job-01")));
+                assertEquals(Integer.parseInt(row[1]), e.status(), row[0]);
+                assertEquals("Forbidden.NoPermission", e.code());
+                assertEquals("no", e.errorMessage());
+                assertEquals("R3", e.requestId());
+            }
+        }
     }
 }

@@ -194,6 +194,7 @@ class DtsClientTest {
                 .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1))));
         DtsClientException e = assertThrows(DtsClientException.class, () -> c.modifyDtsJobEndpoint(documentedSample()));
         assertEquals("SDK.ReadTimeout", e.code());
+        assertEquals("No answer within the read timeout; the request may have been applied.", e.errorMessage());
         assertFalse(e.retryable());
         assertEquals(1, wm.findAll(getRequestedFor(urlPathEqualTo("/"))).size());
     }
@@ -208,6 +209,7 @@ class DtsClientTest {
                 .retryPolicy(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1))).build();
         DtsClientException e = assertThrows(DtsClientException.class, () -> client.modifyDtsJobEndpoint(documentedSample()));
         assertEquals("SDK.ConnectionRefused", e.code());
+        assertEquals("The connection was refused; the request was not sent.", e.errorMessage());
         assertTrue(e.retryable());
         assertEquals(0, e.status());
     }
@@ -331,7 +333,8 @@ class DtsClientTest {
     void successFalseOn200_takesItsStatusFromHttpStatusCode_or200_andOneThatIsNoStatusIsUnparsed() {
         for (String[] row : new String[][] {{"\"HttpStatusCode\":\"403\",", "403", "Forbidden.NoPermission"}, {"", "200", "Forbidden.NoPermission"},
                 {"\"HttpStatusCode\":\"forbidden\",", "200", "SDK.UnparsedResponse"}, {"\"HttpStatusCode\":\"99\",", "200", "SDK.UnparsedResponse"},
-                {"\"HttpStatusCode\":\"600\",", "200", "SDK.UnparsedResponse"}}) {
+                {"\"HttpStatusCode\":\"600\",", "200", "SDK.UnparsedResponse"}, {"\"HttpStatusCode\":\"100\",", "100", "Forbidden.NoPermission"},
+                {"\"HttpStatusCode\":\"599\",", "599", "Forbidden.NoPermission"}}) {
             wm.resetAll();
             wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                     .withBody("{\"RequestId\":\"R2\"," + row[0] + "\"Success\":false,\"ErrCode\":\"Forbidden.NoPermission\",\"ErrMessage\":\"no\"}")));
