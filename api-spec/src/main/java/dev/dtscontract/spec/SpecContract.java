@@ -150,13 +150,18 @@ public final class SpecContract {
         return Optional.ofNullable(action == null ? null : operations.get(action));
     }
 
+    /** The operation parameters call: their Action, or the first operation's when they leave it out (as SignedRequest does). */
+    public static String actionOf(Map<String, String> parameters) {
+        return parameters.getOrDefault("Action", FIRST_OPERATION);
+    }
+
     /**
      * Whether sending these parameters changes nothing: their operation (Action, or the first operation's when they
      * leave it out) only reads, or they ask for the precheck alone (DryRun=true, in any case). An Action the spec does
      * not have changes nothing either: every provider refuses it.
      */
     public boolean changesNothing(Map<String, String> parameters) {
-        Operation operation = operations.get(parameters.getOrDefault("Action", FIRST_OPERATION));
+        Operation operation = operations.get(actionOf(parameters));
         return operation == null || operation.readOnly() || "true".equalsIgnoreCase(parameters.get("DryRun"));
     }
 

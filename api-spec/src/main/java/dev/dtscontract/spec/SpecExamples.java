@@ -36,7 +36,7 @@ public final class SpecExamples {
 
         /** The operation it calls: its Action, or the first operation's when it leaves Action out (as SignedRequest does). */
         public String action() {
-            return parameters.getOrDefault("Action", SpecContract.FIRST_OPERATION);
+            return SpecContract.actionOf(parameters);
         }
 
         /** Whether sending it changes nothing: a read, or the precheck alone (see {@link SpecContract#changesNothing}). */

@@ -60,7 +60,7 @@ public record Check(String name, String id, String rule, String method, Map<Stri
 
     /** The operation it calls: its Action, or the first operation's when it leaves Action out (as SignedRequest does). */
     public String action() {
-        return parameters.getOrDefault("Action", SpecContract.FIRST_OPERATION);
+        return SpecContract.actionOf(parameters);
     }
 
     @Override

@@ -185,9 +185,14 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
         return log.unforced();
     }
 
-    /** How many forces ran for how many records since it opened (group commit: fewer forces than records). */
-    public String flushes() {
-        return log.forces() + " flushes for " + log.appended() + " records";
+    /** How many forces ran since it opened (group commit: fewer than {@link #records()}). */
+    public long flushes() {
+        return log.forces();
+    }
+
+    /** How many records were written since it opened. */
+    public long records() {
+        return log.appended();
     }
 
     /**
@@ -222,30 +227,22 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
 
     @Override
     public void jobPut(DtsJob job) {
-        ObjectNode record = record("job");
-        record.set("job", StateCodec.job(job));
-        append(record);
+        append(record("job", StateCodec.job(job)));
     }
 
     @Override
     public void instancePut(DatabaseInstance instance) {
-        ObjectNode record = record("instance");
-        record.set("instance", StateCodec.instance(instance));
-        append(record);
+        append(record("instance", StateCodec.instance(instance)));
     }
 
     @Override
     public void accountPut(Accounts.Account account) {
-        ObjectNode record = record("account");
-        record.set("account", StateCodec.account(account));
-        append(record);
+        append(record("account", StateCodec.account(account)));
     }
 
     @Override
     public void keyPut(AccessKey key) {
-        ObjectNode record = record("key");
-        record.set("key", StateCodec.key(key));
-        append(record);
+        append(record("key", StateCodec.key(key)));
     }
 
     @Override
@@ -300,6 +297,13 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
     private static ObjectNode record(String type) {
         ObjectNode record = StateCodec.object();
         record.put("type", type);
+        return record;
+    }
+
+    /** A record of one entity, under the field its type names ({"type":"job","job":{...}}). */
+    private static ObjectNode record(String type, JsonNode entity) {
+        ObjectNode record = record(type);
+        record.set(type, entity);
         return record;
     }
 
