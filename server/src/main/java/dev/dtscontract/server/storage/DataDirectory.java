@@ -33,8 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -58,16 +56,6 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
     private final LogFile log;
     private final FileLock lock;
     private final Recovered recovered;
-    /**
-     * The threads that wait for flushes on behalf of answers: as many answers as there are threads share one flush,
-     * while the server's own threads go on with other requests.
-     */
-    private final ExecutorService waiters = Executors.newFixedThreadPool(WAITERS, runnable -> {
-        Thread thread = new Thread(runnable, "dts-durable-wait");
-        thread.setDaemon(true);
-        return thread;
-    });
-    static final int WAITERS = 64;
 
     /** What the data directory held when the emulator started: the state to start with. */
     public record Recovered(Seed seed, List<DtsJob> jobs, List<DatabaseInstance> instances, List<Accounts.Account> accounts,
@@ -212,7 +200,7 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
      * whatever its request wrote is durable before it is acknowledged. Fails (C-DURABLE) when the disk refused one.
      */
     public CompletableFuture<Void> writtenSoFar() {
-        return log.whenWrittenSoFarIsForced(waiters);
+        return log.whenWrittenSoFarIsForced();
     }
 
     /** Written before the request goes on, forced before it is answered ({@link DurableAnswers}). */
@@ -289,7 +277,6 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
 
     @Override
     public void close() {
-        waiters.shutdown();
         log.close();
         release(lock);
     }

@@ -13,8 +13,8 @@ import org.reactivestreams.Publisher;
 
 /**
  * C-DURABLE for every answer, registered once: with a data directory, no answer leaves before everything written so
- * far (its request's nonce and change among it) is forced to disk. The wait happens on the data directory's waiting
- * threads, not the server's, so concurrent answers share one flush. If the disk refused a record, the answer is
+ * far (its request's nonce and change among it) is forced to disk. No thread waits: the data directory's flusher
+ * completes the answers a force covered, so concurrent answers share one flush and the server's threads go on. If the disk refused a record, the answer is
  * ServiceUnavailable instead: nothing is acknowledged that was not kept. Absent without a data directory.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)

@@ -12,15 +12,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.zip.CRC32C;
 
 /**
  * An append-only file of records, each durable before {@link #append} returns: a header ({@code DTSLOG}, a format
  * version), then frames of [payload length, CRC-32C of the payload, payload]. Concurrent appends share one
- * {@link FileChannel#force}: each writer puts its frame in the file under a lock, then either forces everything written so
- * far (the first to arrive) or waits for the force in progress and, if that did not cover its frame, the next one
- * (group commit: one flush for all the writes that arrived while the previous one ran).
+ * {@link FileChannel#force}: each writer puts its frame in the file under a lock and waits; one flusher thread forces
+ * everything written so far and completes every writer that force covered (group commit: one flush for all the writes
+ * that arrived while the previous one ran, and one thread woken per flush, not one per writer).
  * <p>
  * Reading ({@link #read}) tells a torn last frame (a crash mid-write: a frame that runs past the end of the file or
  * whose checksum fails with nothing after it) from damage (a bad frame with more data after it, a bad header, a newer
@@ -43,13 +42,19 @@ final class LogFile implements AutoCloseable {
     private final Object lock = new Object();
     private long written;
     private long forced;
-    private boolean forcing;
     private long forces;
     private IOException broken;
+    private boolean closed;
+    /** The writers waiting for a force, the lowest sequence first. */
+    private final java.util.PriorityQueue<Waiting> pending = new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(Waiting::sequence));
+    private final Thread flusher;
 
     private LogFile(Path path, FileChannel channel) {
         this.path = path;
         this.channel = channel;
+        this.flusher = new Thread(this::flush, "dts-data-flusher");
+        flusher.setDaemon(true);
+        flusher.start();
     }
 
     /**
@@ -108,7 +113,7 @@ final class LogFile implements AutoCloseable {
             }
             return new Contents(records, -1);
         } catch (IOException e) {
-            throw new StorageException("cannot read " + path + ": " + e.getMessage());
+            throw new StorageException("cannot read " + path + ": " + why(e));
         }
     }
 
@@ -139,7 +144,7 @@ final class LogFile implements AutoCloseable {
             FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             return new LogFile(path, channel);
         } catch (IOException e) {
-            throw new StorageException("cannot write " + path + ": " + e.getMessage());
+            throw new StorageException("cannot write " + path + ": " + why(e));
         }
     }
 
@@ -179,55 +184,83 @@ final class LogFile implements AutoCloseable {
      * writer holding a lock that must not be held through a flush. Records are in the file in the order of these calls.
      */
     long write(byte[] record) {
+        ByteBuffer frame = frame(record);
         synchronized (lock) {
             failIfBroken();
             try {
-                writeFully(channel, frame(record));
+                writeFully(channel, frame);
             } catch (IOException e) {
                 broken = e;
-                throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot write " + path + ": " + why(e), e);
             }
             return ++written;
         }
     }
 
     /**
-     * A stage that completes once every record written so far is forced (at once when it already is), waited for on
-     * {@code waiters}: each waiter joins the force in progress or leads the next, so the records of as many concurrent
-     * writers as there are waiters share one flush. Fails when the disk refused a record.
+     * A stage that completes once every record written so far is forced (at once when it already is): the flusher
+     * forces everything written while it waited, then completes every answer that force covered, so concurrent writers
+     * share one flush. It fails when the disk refused a record.
      */
-    CompletableFuture<Void> whenWrittenSoFarIsForced(Executor waiters) {
-        long sequence;
+    CompletableFuture<Void> whenWrittenSoFarIsForced() {
         synchronized (lock) {
-            if (broken != null) {
-                return CompletableFuture.failedFuture(new UncheckedIOException("cannot force " + path + ": " + broken.getMessage(), broken));
-            }
-            sequence = written;
-            if (forced >= sequence) {
-                return CompletableFuture.completedFuture(null);
-            }
+            return whenForced(written);
         }
-        return CompletableFuture.runAsync(() -> awaitForced(sequence), waiters);
     }
 
     /** Returns once the record of this sequence number, and every one before it, is forced to disk. */
     void awaitForced(long sequence) {
+        CompletableFuture<Void> forcedNow;
+        synchronized (lock) {
+            forcedNow = whenForced(sequence);
+        }
+        try {
+            forcedNow.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException refused) {
+                throw refused;
+            }
+            throw e;
+        }
+    }
+
+    /** Called holding the lock. */
+    private CompletableFuture<Void> whenForced(long sequence) {
+        if (broken != null) {
+            return CompletableFuture.failedFuture(refusal());
+        }
+        if (forced >= sequence) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (Thread.currentThread() == flusher) {
+            throw new IllegalStateException("the flusher cannot wait for itself");
+        }
+        CompletableFuture<Void> waiting = new CompletableFuture<>();
+        pending.add(new Waiting(sequence, waiting));
+        lock.notifyAll();
+        return waiting;
+    }
+
+    /**
+     * The one thread that forces the file: it waits for a writer to wait, forces every record written so far (those of
+     * every writer that arrived meanwhile), then completes the waiters that force covered.
+     */
+    private void flush() {
+        List<Waiting> done = new ArrayList<>();
         while (true) {
             long target;
             synchronized (lock) {
-                while (forcing && forced < sequence) {
+                while (pending.isEmpty() && !closed) {
                     try {
                         lock.wait();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        throw new UncheckedIOException(new IOException("interrupted waiting for " + path + " to be forced"));
+                        closed = true;
                     }
                 }
-                failIfBroken();
-                if (forced >= sequence) {
+                if (pending.isEmpty()) {
                     return;
                 }
-                forcing = true;
                 target = written;
             }
             IOException failure = null;
@@ -236,22 +269,47 @@ final class LogFile implements AutoCloseable {
             } catch (IOException e) {
                 failure = e;
             }
+            UncheckedIOException refusal = null;
             synchronized (lock) {
-                forcing = false;
                 if (failure == null) {
                     forced = Math.max(forced, target);
                     forces++;
+                    while (!pending.isEmpty() && pending.peek().sequence() <= forced) {
+                        done.add(pending.poll());
+                    }
                 } else {
                     broken = failure;
+                    refusal = refusal();
+                    done.addAll(pending);
+                    pending.clear();
                 }
-                lock.notifyAll();
             }
+            for (Waiting waiting : done) {
+                if (refusal == null) {
+                    waiting.forced().complete(null);
+                } else {
+                    waiting.forced().completeExceptionally(refusal);
+                }
+            }
+            done.clear();
         }
+    }
+
+    private record Waiting(long sequence, CompletableFuture<Void> forced) {
+    }
+
+    private UncheckedIOException refusal() {
+        return new UncheckedIOException("cannot force " + path + ": " + why(broken), broken);
+    }
+
+    /** What went wrong, in words: some IOExceptions (a closed channel) carry no message. */
+    static String why(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private void failIfBroken() {
         if (broken != null) {
-            throw new UncheckedIOException("cannot force " + path + ": " + broken.getMessage(), broken);
+            throw refusal();
         }
     }
 
@@ -282,6 +340,15 @@ final class LogFile implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (lock) {
+            closed = true;
+            lock.notifyAll();
+        }
+        try {
+            flusher.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             channel.close();
         } catch (IOException e) {
