@@ -65,14 +65,14 @@ class ControlSpecTest {
             }
             checked.add(method + " " + path);
         }));
-        assertEquals(19, checked.size(), "operations: " + checked);
+        assertEquals(21, checked.size(), "operations: " + checked);
     }
 
     @Test
     void everyRule_hasAnIdAndText() {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rules = (List<Map<String, Object>>) model().getInfo().getExtensions().get("x-rules");
-        assertEquals(List.of("C-GUARD", "C-HOST", "C-ORIGIN", "C-INPUT", "C-SEED", "C-ENTITY", "C-RESET", "C-CLOCK", "C-DURABLE"), rules.stream().map(r -> r.get("id")).toList());
+        assertEquals(List.of("C-GUARD", "C-HOST", "C-ORIGIN", "C-INPUT", "C-SEED", "C-ENTITY", "C-RESET", "C-CLOCK", "C-DURABLE", "C-SNAPSHOT"), rules.stream().map(r -> r.get("id")).toList());
         rules.forEach(r -> assertTrue(r.get("text") != null && !r.get("text").toString().isBlank(), r.toString()));
     }
 }

@@ -15,6 +15,7 @@ import dev.dtscontract.server.domain.DescribeDtsJobDetail;
 import dev.dtscontract.server.domain.DescribeDtsJobDetailService;
 import dev.dtscontract.server.domain.InMemoryJobStore;
 import dev.dtscontract.server.domain.InstanceCatalogue;
+import dev.dtscontract.server.domain.JobChange;
 import dev.dtscontract.server.domain.JobStore;
 import dev.dtscontract.server.domain.ModifyDtsJobEndpoint;
 import dev.dtscontract.server.domain.ModifyDtsJobEndpointService;
@@ -127,7 +128,7 @@ final class EmulatorFactory {
                                               EmulatorClock clock, Optional<DataDirectory> data,
                                               @Value("${dts.jobs.modifying-seconds:30}") long modifyingSeconds) {
         ChangeObserver observer = data.<ChangeObserver>map(d -> applied -> {
-            JobHistory.Change entry = history.changeOf(applied);
+            JobChange entry = history.changeOf(applied);
             d.changed(applied.after(), entry);
             history.record(applied.after().dtsJobId(), entry);
         }).orElse(history);
@@ -152,6 +153,11 @@ final class EmulatorFactory {
                     "!!! AUTHENTICATION IS OFF (dts.auth.enabled=false / DTS_AUTH_ENABLED=false): every request is accepted "
                             + "unsigned, as if from the job's owner. For quick local use only. !!!");
             return Authenticator.authenticationOff();
+        }
+        if (accounts.all().stream().allMatch(account -> account.keys().isEmpty())) {
+            LoggerFactory.getLogger(EmulatorFactory.class).warn("The seed has no AccessKey (no 'accounts' with 'accessKeys'): every "
+                    + "signed request will be refused InvalidAccessKeyId.NotFound until one is added (the seed's 'accounts', or "
+                    + "PUT /_emulator/accounts/{id}).");
         }
         return new RequestAuthenticator(accounts, nonces, new Throttle(ratePerSecond, burst, clock::nanoTime), clock,
                 contract.secretParameterNames(), data.<NonceListener>map(d -> d).orElse(NonceListener.IN_MEMORY));

@@ -74,7 +74,8 @@ class ArchitectureTest {
     void onlyTheDataDirectory_readsAStoredSecret() {
         noClasses().that().resideOutsideOfPackage(SERVER + ".storage..").should()
                 .callMethod(dev.dtscontract.server.domain.Secret.class, "disclose")
-                .because("a secret is kept for the job and written only to the data directory (C-DURABLE), never shown")
+                .because("a secret is kept for the job and written only to the data directory (C-DURABLE) and to a snapshot "
+                        + "exported with secrets=include (C-SNAPSHOT), never shown")
                 .check(MAIN);
     }
 }

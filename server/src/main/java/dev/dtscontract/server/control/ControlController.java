@@ -95,10 +95,7 @@ public final class ControlController extends AbstractControlController {
 
     @Override
     public State state() {
-        Seed seed = state.seed();
-        List<Accounts.Account> accounts = state.accounts().all();
-        return new State(seed.source(), state.jobs().all().size(), state.instances().all().size(), accounts.size(),
-                accounts.stream().mapToInt(a -> a.keys().size()).sum());
+        return ControlViews.state(state);
     }
 
     @Override

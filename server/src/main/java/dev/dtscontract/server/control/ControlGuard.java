@@ -79,7 +79,7 @@ public final class ControlGuard implements OtherSurface {
     }
 
     /** The body of an admitted control request, as UTF-8 text (checked to be UTF-8 when it was admitted). */
-    static String body(HttpRequest<?> request) {
+    public static String body(HttpRequest<?> request) {
         return new String(request.getAttribute(BODY, byte[].class).orElse(new byte[0]), StandardCharsets.UTF_8);
     }
 
@@ -165,7 +165,7 @@ public final class ControlGuard implements OtherSurface {
         String contentType = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
         if (contentType == null) {
             if (body.length > 0) {
-                throw ControlViolation.unsupportedMediaType("A body needs its Content-Type: application/json, or application/yaml for a seed.");
+                throw ControlViolation.unsupportedMediaType("A body needs its Content-Type: application/json, or application/yaml for a seed or a snapshot.");
             }
             return;
         }
@@ -173,7 +173,7 @@ public final class ControlGuard implements OtherSurface {
         String type = (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
         boolean form = type.equals(FORM) && CONSOLE_FORM_PATH.equals(request.getPath());
         if (!DOCUMENT_TYPES.contains(type) && !form) {
-            throw ControlViolation.unsupportedMediaType("The control API takes application/json (application/yaml for a seed), "
+            throw ControlViolation.unsupportedMediaType("The control API takes application/json (application/yaml for a seed or a snapshot), "
                     + "not " + ControlViolation.shown(type) + ": text/plain, multipart and form bodies are what any web page can send "
                     + "another site, so they change nothing here.");
         }

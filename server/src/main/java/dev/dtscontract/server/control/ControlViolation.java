@@ -20,6 +20,11 @@ public final class ControlViolation extends RuntimeException {
         return positioned(ControlError.CodeEnum.INVALID_SEED, e);
     }
 
+    /** C-SNAPSHOT: a snapshot that cannot be loaded, with where it went wrong. */
+    public static ControlViolation invalidSnapshot(SeedException e) {
+        return positioned(ControlError.CodeEnum.INVALID_SNAPSHOT, e);
+    }
+
     static ControlViolation invalidEntity(SeedException e) {
         return positioned(ControlError.CodeEnum.INVALID_ENTITY, e);
     }
@@ -37,7 +42,7 @@ public final class ControlViolation extends RuntimeException {
         return new ControlViolation(ControlError.CodeEnum.INVALID_ENTITY, 400, message);
     }
 
-    static ControlViolation invalidParameter(String message) {
+    public static ControlViolation invalidParameter(String message) {
         return new ControlViolation(ControlError.CodeEnum.INVALID_PARAMETER, 400, message);
     }
 
@@ -63,7 +68,7 @@ public final class ControlViolation extends RuntimeException {
     }
 
     /** A value a request sent, as a message may show it (cut, controls escaped). */
-    static String shown(String value) {
+    public static String shown(String value) {
         return "'" + Printable.of(value) + "'";
     }
 
@@ -73,7 +78,7 @@ public final class ControlViolation extends RuntimeException {
             case 404, 405 -> notFound("No such control operation" + (detail == null ? "." : ": " + detail));
             case 413 -> tooLarge("The body is over the control API's limit of 1 MiB.");
             case 415 -> new ControlViolation(ControlError.CodeEnum.UNSUPPORTED_MEDIA_TYPE, 415,
-                    "Send the media type the operation takes: application/json, application/yaml for a seed, "
+                    "Send the media type the operation takes: application/json, application/yaml for a seed or a snapshot, "
                             + "application/x-www-form-urlencoded for the console's reset button.");
             default -> invalidParameter("The request cannot be read" + (detail == null ? "." : ": " + detail));
         };

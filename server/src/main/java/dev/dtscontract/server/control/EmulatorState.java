@@ -6,6 +6,7 @@ import dev.dtscontract.server.domain.DtsJob;
 import dev.dtscontract.server.domain.InstanceCatalogue;
 import dev.dtscontract.server.domain.JobStore;
 import dev.dtscontract.server.seed.Seed;
+import dev.dtscontract.server.seed.Snapshot;
 import jakarta.inject.Singleton;
 
 /**
@@ -58,6 +59,26 @@ public final class EmulatorState {
         this.seed = next;
         backToSeed();
         listener.loaded(next);
+    }
+
+    /**
+     * A checked snapshot becomes the state, its seed what later resets return to (C-SNAPSHOT): the jobs at their
+     * versions with their histories; journal and faults emptied, nonces kept; the clock moved forward to the snapshot's
+     * advance when that is further ahead, never back (C-CLOCK).
+     */
+    public synchronized void load(Snapshot snapshot) {
+        this.seed = snapshot.seed();
+        jobs.replaceAll(snapshot.jobs());
+        instances.replaceAll(snapshot.instances());
+        accounts.replaceAll(snapshot.accounts());
+        journal.clear();
+        faults.clear();
+        history.restore(snapshot.histories());
+        java.time.Duration behind = snapshot.advanced().minus(clock.advanced());
+        if (!behind.isNegative() && !behind.isZero()) {
+            clock.advance(behind);
+        }
+        listener.snapshotLoaded(snapshot, clock.advanced());
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.dtscontract.server.auth.Accounts;
 import dev.dtscontract.server.domain.DatabaseInstance;
 import dev.dtscontract.server.domain.DtsJob;
 import dev.dtscontract.server.seed.Seed;
+import dev.dtscontract.server.seed.Snapshot;
 
 import java.time.Duration;
 
@@ -30,6 +31,9 @@ public interface StateListener {
 
     /** The clock was moved forward: it is now {@code offset} ahead of the machine's. */
     void clockAdvanced(Duration offset);
+
+    /** A snapshot became the state (C-SNAPSHOT); the clock is now {@code offset} ahead of the machine's. */
+    void snapshotLoaded(Snapshot snapshot, Duration offset);
 
     /** Keeps nothing: the state lives in memory only (no data directory). */
     StateListener IN_MEMORY = new StateListener() {
@@ -59,6 +63,10 @@ public interface StateListener {
 
         @Override
         public void clockAdvanced(Duration offset) {
+        }
+
+        @Override
+        public void snapshotLoaded(Snapshot snapshot, Duration offset) {
         }
     };
 }

@@ -46,6 +46,18 @@ public record DtsJob(
                 version + 1, settledAt);
     }
 
+    /**
+     * The job as it stood after {@code version - 1} applied changes, Modifying until {@code modifyingUntil} (or not at
+     * all when null): a job read back from a snapshot.
+     */
+    public DtsJob at(long version, Instant modifyingUntil) {
+        if (version < 1) {
+            throw new IllegalArgumentException("a job's version is at least 1, not " + version);
+        }
+        return new DtsJob(dtsJobId, dtsInstanceId, regionId, resourceGroupId, ownerAccountId, kind, status,
+                latencySeconds, checkpoint, source, destination, version, modifyingUntil);
+    }
+
     /** How far DTS rolls the incremental write offset back after a change (R-OFFSET-ROLLBACK). */
     public static final long OFFSET_ROLLBACK_SECONDS = 10;
 }

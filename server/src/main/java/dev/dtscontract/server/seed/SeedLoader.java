@@ -6,8 +6,10 @@ import dev.dtscontract.server.domain.DatabaseInstance;
 import dev.dtscontract.server.domain.DtsJob;
 import dev.dtscontract.server.domain.Engine;
 import dev.dtscontract.server.domain.InstanceType;
+import dev.dtscontract.server.domain.JobChange;
 import dev.dtscontract.server.domain.JobEndpoint;
 import dev.dtscontract.server.domain.JobKind;
+import dev.dtscontract.server.domain.JobSide;
 import dev.dtscontract.server.domain.Secret;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -59,6 +61,13 @@ public final class SeedLoader {
     private static final Set<String> KEY_KEYS = Set.of("id", "secret", "enabled");
     private static final Set<String> TEMPORARY_KEYS = Set.of("accessKeyId", "secret", "securityToken", "expires");
     private static final Set<String> ROLE_KEYS = Set.of("name", "grantedTo");
+    private static final Set<String> SNAPSHOT_KEYS = Set.of("format", "secrets", "taken", "advancedSeconds", "seed", "instances",
+            "jobs", "accounts", "histories");
+    private static final Set<String> HISTORY_KEYS = Set.of("dtsJobId", "version", "modifyingUntil", "changes");
+    private static final Set<String> CHANGE_KEYS = Set.of("version", "requestId", "time", "endpoint", "synchronizationDirection",
+            "accessKeyId", "replaced", "replacement");
+    /** Snapshot.advancedSeconds' maximum in the control spec: the clock's limit (C-CLOCK), ten years. */
+    private static final long MAX_ADVANCED_SECONDS = 315_360_000L;
 
     private SeedLoader() {
     }
@@ -96,20 +105,79 @@ public final class SeedLoader {
 
     private static Seed parse(String text, Reader r) {
         Node root = r.document(text);
-        Map<String, Node> fields = r.fields(root, "", ROOT_KEYS);
-        List<DatabaseInstance> instances = r.list(fields.get("instances"), "instances", r::instance);
-        List<DtsJob> jobs = r.list(fields.get("jobs"), "jobs", r::job);
-        List<Accounts.Account> accounts = r.list(fields.get("accounts"), "accounts", r::account);
-        r.unique(fields.get("instances"), "instances", instances, DatabaseInstance::id, "id");
-        r.unique(fields.get("jobs"), "jobs", jobs, DtsJob::dtsJobId, "dtsJobId");
-        r.unique(fields.get("jobs"), "jobs", jobs, DtsJob::dtsInstanceId, "dtsInstanceId");
-        r.unique(fields.get("accounts"), "accounts", accounts, Accounts.Account::id, "id");
-        try {
-            new Accounts(accounts);
-        } catch (IllegalArgumentException e) { // an AccessKey id in two accounts
-            throw r.fail(fields.get("accounts"), "accounts: " + e.getMessage());
+        return r.seed(r.fields(root, "", ROOT_KEYS), "", r.source());
+    }
+
+    /**
+     * A whole snapshot sent to the emulator (control rule C-SNAPSHOT), checked in full: every entity as a seed entry,
+     * the format, secrets that were not masked, each history naming a job of the snapshot once with consecutive versions
+     * ending at the job's. ${ENV_VAR} references are refused, as in any document sent.
+     */
+    public static Snapshot snapshot(String text, String source) {
+        Reader r = new Reader(source, false);
+        Node root = r.document(text);
+        Fields f = new Fields(r, root, "snapshot", r.fields(root, "snapshot", SNAPSHOT_KEYS));
+        long format = f.whole("format", 1, Long.MAX_VALUE);
+        if (format > Snapshot.FORMAT) {
+            throw r.fail(f.node("format"), "snapshot: 'format' " + format + " is newer than this emulator reads (" + Snapshot.FORMAT
+                    + "); load it into a newer emulator");
         }
-        return new Seed(r.source(), instances, jobs, accounts);
+        String secrets = f.text("secrets");
+        if (secrets.equals("MASKED")) {
+            throw r.fail(f.node("secrets"), "snapshot: its secrets were masked when it was exported, so it cannot be loaded; "
+                    + "export it with GET /_emulator/snapshot?secrets=include");
+        }
+        if (!secrets.equals("INCLUDED")) {
+            throw r.fail(f.node("secrets"), "snapshot: 'secrets' has unknown value '" + Fields.shown(secrets)
+                    + "'; expected one of [INCLUDED, MASKED]");
+        }
+        if (f.has("taken")) {
+            f.instant("taken");
+        }
+        long advanced = f.has("advancedSeconds") ? f.whole("advancedSeconds", 0, MAX_ADVANCED_SECONDS) : 0;
+        Node seedNode = f.node("seed");
+        Seed seed = r.seed(r.fields(seedNode, "seed", ROOT_KEYS), "seed.", Snapshot.SOURCE);
+        f.node("instances");
+        f.node("jobs");
+        f.node("accounts");
+        Seed state = r.seed(f.values(), "", Snapshot.SOURCE);
+        Map<String, DtsJob> jobs = new LinkedHashMap<>();
+        state.jobs().forEach(job -> jobs.put(job.dtsJobId(), job));
+        Map<String, List<JobChange>> histories = new LinkedHashMap<>();
+        r.list(f.optionalNode("histories"), "histories", (node, where) -> {
+            Fields h = new Fields(r, node, where, r.fields(node, where, HISTORY_KEYS));
+            String id = h.text("dtsJobId");
+            DtsJob job = jobs.get(id);
+            if (job == null) {
+                throw r.fail(h.node("dtsJobId"), where + ": 'dtsJobId' " + Fields.shown(id) + " is not a job of this snapshot");
+            }
+            if (histories.containsKey(id)) {
+                throw r.fail(node, where + ": job " + id + " has a history earlier in the list");
+            }
+            long version = h.whole("version", 1, Long.MAX_VALUE);
+            List<JobChange> changes = r.list(h.node("changes"), where + ".changes", r::change);
+            if (changes.size() > JobChange.KEPT) {
+                throw r.fail(h.node("changes"), where + ": 'changes' holds " + changes.size() + "; a history keeps the last "
+                        + JobChange.KEPT);
+            }
+            if (version > 1 && changes.isEmpty()) {
+                throw r.fail(h.node("changes"), where + ": a job at version " + version + " must have its last change in 'changes'");
+            }
+            for (int i = 0; i < changes.size(); i++) {
+                long expected = version - (changes.size() - 1 - i);
+                if (changes.get(i).version() != expected || expected < 2) {
+                    Node change = ((SequenceNode) h.node("changes")).getValue().get(i);
+                    throw r.fail(change, where + ".changes[" + i + "]: 'version' is " + changes.get(i).version() + ", not "
+                            + expected + " (versions are consecutive from 2, the last is the job's version " + version + ")");
+                }
+            }
+            Instant modifyingUntil = h.has("modifyingUntil") ? h.instant("modifyingUntil") : null;
+            jobs.put(id, job.at(version, modifyingUntil));
+            histories.put(id, changes);
+            return id;
+        });
+        return new Snapshot(seed, state.instances(), List.copyOf(jobs.values()), state.accountList(), histories,
+                java.time.Duration.ofSeconds(advanced));
     }
 
     /** One job, as {@code PUT /_emulator/jobs/{id}} sends it. */
@@ -190,6 +258,44 @@ public final class SeedLoader {
 
         private static String label(String where) {
             return where.isEmpty() ? "" : where + ": ";
+        }
+
+        /** The instances, jobs and accounts of a seed's mapping, each list's ids unique; {@code prefix} labels them. */
+        Seed seed(Map<String, Node> fields, String prefix, String seedSource) {
+            List<DatabaseInstance> instances = list(fields.get("instances"), prefix + "instances", this::instance);
+            List<DtsJob> jobs = list(fields.get("jobs"), prefix + "jobs", this::job);
+            List<Accounts.Account> accounts = list(fields.get("accounts"), prefix + "accounts", this::account);
+            unique(fields.get("instances"), prefix + "instances", instances, DatabaseInstance::id, "id");
+            unique(fields.get("jobs"), prefix + "jobs", jobs, DtsJob::dtsJobId, "dtsJobId");
+            unique(fields.get("jobs"), prefix + "jobs", jobs, DtsJob::dtsInstanceId, "dtsInstanceId");
+            unique(fields.get("accounts"), prefix + "accounts", accounts, Accounts.Account::id, "id");
+            try {
+                new Accounts(accounts);
+            } catch (IllegalArgumentException e) { // an AccessKey id in two accounts
+                throw fail(fields.get("accounts"), prefix + "accounts: " + e.getMessage());
+            }
+            return new Seed(seedSource, instances, jobs, accounts);
+        }
+
+        /** One applied change of a snapshot's history (the control spec's AppliedChange). */
+        JobChange change(Node node, String where) {
+            Fields c = new Fields(this, node, where, fields(node, where, CHANGE_KEYS));
+            String endpoint = c.text("endpoint");
+            if (!endpoint.equals("src") && !endpoint.equals("dest")) {
+                throw fail(c.node("endpoint"), where + ": 'endpoint' has unknown value '" + Fields.shown(endpoint)
+                        + "'; expected one of [src, dest]");
+            }
+            String direction = c.optional("synchronizationDirection");
+            if (direction != null && !direction.equals("Forward") && !direction.equals("Reverse")) {
+                throw fail(c.node("synchronizationDirection"), where + ": 'synchronizationDirection' has unknown value '"
+                        + Fields.shown(direction) + "'; expected one of [Forward, Reverse]");
+            }
+            return JobChange.builder().version(c.whole("version", 1, Long.MAX_VALUE)).requestId(c.text("requestId"))
+                    .time(c.instant("time")).side(endpoint.equals("src") ? JobSide.SOURCE : JobSide.DESTINATION)
+                    .synchronizationDirection(direction).accessKeyId(c.optional("accessKeyId"))
+                    .replaced(endpoint(c.node("replaced"), where + ".replaced"))
+                    .replacement(endpoint(c.node("replacement"), where + ".replacement"))
+                    .build();
         }
 
         <T> List<T> list(Node node, String where, Entry<T> entry) {
@@ -359,6 +465,20 @@ public final class SeedLoader {
             return Boolean.parseBoolean(value);
         }
 
+        /** A required whole number within the bounds. */
+        long whole(String key, long min, long max) {
+            String value = scalar(key).getValue();
+            try {
+                long n = Long.parseLong(value);
+                if (n < min || n > max) {
+                    throw reader.fail(values.get(key), where + ": '" + key + "' must be between " + min + " and " + max + ", not " + n);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw reader.fail(values.get(key), where + ": '" + key + "' must be a whole number, not '" + shown(value) + "'");
+            }
+        }
+
         int integer(String key, int fallback, int min, int max) {
             if (!has(key)) {
                 return fallback;
@@ -424,7 +544,7 @@ public final class SeedLoader {
         }
 
         /** A value echoed in a message: short, so a stray secret in the wrong field is not printed whole. */
-        private static String shown(String value) {
+        static String shown(String value) {
             return value.length() <= 40 ? value : value.substring(0, 40) + "…";
         }
     }

@@ -12,9 +12,11 @@ import dev.dtscontract.server.domain.DatabaseInstance;
 import dev.dtscontract.server.domain.DtsJob;
 import dev.dtscontract.server.domain.InMemoryJobStore;
 import dev.dtscontract.server.domain.InstanceCatalogue;
+import dev.dtscontract.server.domain.JobChange;
 import dev.dtscontract.server.domain.RuleViolation;
 import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.seed.Seed;
+import dev.dtscontract.server.seed.Snapshot;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
@@ -59,7 +61,7 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
 
     /** What the data directory held when the emulator started: the state to start with. */
     public record Recovered(Seed seed, List<DtsJob> jobs, List<DatabaseInstance> instances, List<Accounts.Account> accounts,
-                            Map<String, List<JobHistory.Change>> histories, Duration clockOffset, List<NonceUse> nonces,
+                            Map<String, List<JobChange>> histories, Duration clockOffset, List<NonceUse> nonces,
                             boolean fresh) {
     }
 
@@ -82,10 +84,13 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
      * @throws StorageException when the directory cannot be used or its file is damaged or of a newer format
      */
     public static DataDirectory open(Path directory, Supplier<Seed> initial, Duration nonceWindow, Clock machine) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new StorageException("the data directory " + directory + " is a file, not a directory");
+        }
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new StorageException("cannot create the data directory " + directory + ": " + e.getMessage());
+            throw new StorageException("cannot create the data directory " + directory + ": " + LogFile.why(e));
         }
         if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
             throw new StorageException("the data directory " + directory + " is not a writable directory");
@@ -188,7 +193,7 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
      * version order (if it cannot be, the change is not applied), not waited for there, so neither the job's lock nor
      * the request's thread is held through a flush: {@link DurableAnswers} holds the answer until it is forced.
      */
-    public void changed(DtsJob after, JobHistory.Change change) {
+    public void changed(DtsJob after, JobChange change) {
         ObjectNode record = record("change");
         record.set("job", StateCodec.job(after));
         record.set("change", StateCodec.change(change));
@@ -249,6 +254,13 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
     public void clockAdvanced(Duration offset) {
         ObjectNode record = record("clock");
         record.put("offsetNanos", offset.toNanos());
+        append(record);
+    }
+
+    @Override
+    public void snapshotLoaded(Snapshot snapshot, Duration offset) {
+        ObjectNode record = record("loadSnapshot");
+        putState(record, snapshot.seed(), snapshot.instances(), snapshot.jobs(), snapshot.accounts(), snapshot.histories(), offset);
         append(record);
     }
 
@@ -313,13 +325,7 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
     static ObjectNode snapshot(Recovered state) {
         ObjectNode record = record("snapshot");
         record.put("format", LogFile.FORMAT_VERSION);
-        record.set("seed", seed(state.seed()));
-        record.set("instances", StateCodec.array(state.instances(), StateCodec::instance));
-        record.set("jobs", StateCodec.array(state.jobs(), StateCodec::job));
-        record.set("accounts", StateCodec.array(state.accounts(), StateCodec::account));
-        ObjectNode histories = record.putObject("histories");
-        state.histories().forEach((job, changes) -> histories.set(job, StateCodec.array(changes, StateCodec::change)));
-        record.put("clockOffsetNanos", state.clockOffset().toNanos());
+        putState(record, state.seed(), state.instances(), state.jobs(), state.accounts(), state.histories(), state.clockOffset());
         ArrayNode nonces = record.putArray("nonces");
         for (NonceUse use : state.nonces()) {
             ObjectNode n = nonces.addObject();
@@ -330,13 +336,25 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
         return record;
     }
 
+    /** The whole state, every part by name: what a snapshot record and a loaded snapshot's record hold. */
+    private static void putState(ObjectNode record, Seed seed, List<DatabaseInstance> instances, List<DtsJob> jobs,
+                                 List<Accounts.Account> accounts, Map<String, List<JobChange>> histories, Duration clockOffset) {
+        record.set("seed", seed(seed));
+        record.set("instances", StateCodec.array(instances, StateCodec::instance));
+        record.set("jobs", StateCodec.array(jobs, StateCodec::job));
+        record.set("accounts", StateCodec.array(accounts, StateCodec::account));
+        ObjectNode byJob = record.putObject("histories");
+        histories.forEach((job, changes) -> byJob.set(job, StateCodec.array(changes, StateCodec::change)));
+        record.put("clockOffsetNanos", clockOffset.toNanos());
+    }
+
     /** The state as the records build it, with the emulator's own stores (their rules hold on replay as they did live). */
     private static final class Replay {
         private Seed seed;
         private InMemoryJobStore jobs;
         private InstanceCatalogue instances;
         private Accounts accounts;
-        private final Map<String, List<JobHistory.Change>> histories = new LinkedHashMap<>();
+        private final Map<String, List<JobChange>> histories = new LinkedHashMap<>();
         private Duration clockOffset = Duration.ZERO;
         private final List<NonceUse> nonces = new ArrayList<>();
 
@@ -367,21 +385,15 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
                     if (format > LogFile.FORMAT_VERSION) {
                         throw new IllegalArgumentException("a snapshot of a newer format (" + format + ")");
                     }
-                    seed = seed(StateCodec.required(record, "seed"));
-                    jobs = new InMemoryJobStore(StateCodec.list(StateCodec.required(record, "jobs"), StateCodec::job));
-                    instances = new InstanceCatalogue(StateCodec.list(StateCodec.required(record, "instances"), StateCodec::instance));
-                    accounts = new Accounts(StateCodec.list(StateCodec.required(record, "accounts"), StateCodec::account));
-                    histories.clear();
-                    StateCodec.required(record, "histories").fields().forEachRemaining(e ->
-                            histories.put(e.getKey(), new ArrayList<>(StateCodec.list(e.getValue(), StateCodec::change))));
-                    clockOffset = Duration.ofNanos(StateCodec.required(record, "clockOffsetNanos").asLong());
+                    state(record);
                     nonces.clear();
                     StateCodec.required(record, "nonces").forEach(this::nonce);
                 }
+                case "loadSnapshot" -> state(record); // C-SNAPSHOT: the nonces used stay used
                 case "change" -> {
                     DtsJob job = StateCodec.job(StateCodec.required(record, "job"));
                     jobs.put(job);
-                    List<JobHistory.Change> changes = histories.computeIfAbsent(job.dtsJobId(), id -> new ArrayList<>());
+                    List<JobChange> changes = histories.computeIfAbsent(job.dtsJobId(), id -> new ArrayList<>());
                     changes.add(StateCodec.change(StateCodec.required(record, "change")));
                     if (changes.size() > JobHistory.KEPT) {
                         changes.remove(0);
@@ -406,12 +418,23 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
             }
         }
 
+        private void state(ObjectNode record) {
+            seed = seed(StateCodec.required(record, "seed"));
+            jobs = new InMemoryJobStore(StateCodec.list(StateCodec.required(record, "jobs"), StateCodec::job));
+            instances = new InstanceCatalogue(StateCodec.list(StateCodec.required(record, "instances"), StateCodec::instance));
+            accounts = new Accounts(StateCodec.list(StateCodec.required(record, "accounts"), StateCodec::account));
+            histories.clear();
+            StateCodec.required(record, "histories").fields().forEachRemaining(e ->
+                    histories.put(e.getKey(), new ArrayList<>(StateCodec.list(e.getValue(), StateCodec::change))));
+            clockOffset = Duration.ofNanos(StateCodec.required(record, "clockOffsetNanos").asLong());
+        }
+
         private void nonce(JsonNode n) {
             nonces.add(new NonceUse(StateCodec.text(n, "accessKeyId"), StateCodec.text(n, "nonce"), StateCodec.instant(n, "at")));
         }
 
         Recovered recovered(List<NonceUse> live, boolean fresh) {
-            Map<String, List<JobHistory.Change>> kept = new LinkedHashMap<>();
+            Map<String, List<JobChange>> kept = new LinkedHashMap<>();
             histories.forEach((job, changes) -> kept.put(job, List.copyOf(changes)));
             return new Recovered(seed, List.copyOf(jobs.all()), instances.all(), accounts.all(), kept, clockOffset, live, fresh);
         }

@@ -17,9 +17,10 @@ import java.util.zip.CRC32C;
 /**
  * An append-only file of records, each durable before {@link #append} returns: a header ({@code DTSLOG}, a format
  * version), then frames of [payload length, CRC-32C of the payload, payload]. Concurrent appends share one
- * {@link FileChannel#force}: each writer puts its frame in the file under a lock and waits; one flusher thread forces
- * everything written so far and completes every writer that force covered (group commit: one flush for all the writes
- * that arrived while the previous one ran, and one thread woken per flush, not one per writer).
+ * {@link FileChannel#force}: each writer queues its frame in memory and waits; one flusher thread writes everything
+ * queued so far in one gathering write, forces it, and completes every writer that force covered (group commit: one
+ * write and one flush for all the records that arrived while the previous ones ran, one thread woken per flush, and no
+ * writer ever blocked by the disk while it holds a lock of its own).
  * <p>
  * Reading ({@link #read}) tells a torn last frame (a crash mid-write: a frame that runs past the end of the file or
  * whose checksum fails with nothing after it) from damage (a bad frame with more data after it, a bad header, a newer
@@ -44,12 +45,17 @@ final class LogFile implements AutoCloseable {
     private long forced;
     private long forces;
     private IOException broken;
+    /** What the disk refused: "write" or "force". */
+    private String brokenBy;
+    /** Frames written but not yet in the file: the flusher's next batch. */
+    private final List<ByteBuffer> queued = new ArrayList<>();
     private boolean closed;
     /** The writers waiting for a force, the lowest sequence first. */
     private final java.util.PriorityQueue<Waiting> pending = new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(Waiting::sequence));
     private final Thread flusher;
 
-    private LogFile(Path path, FileChannel channel) {
+    /** A log appending to {@code channel} (opened on {@code path} for appending): {@link #rewrite} makes one. */
+    LogFile(Path path, FileChannel channel) {
         this.path = path;
         this.channel = channel;
         this.flusher = new Thread(this::flush, "dts-data-flusher");
@@ -180,19 +186,20 @@ final class LogFile implements AutoCloseable {
     }
 
     /**
-     * Puts a record in the file (not yet forced) and returns its sequence number for {@link #awaitForced}: for a
-     * writer holding a lock that must not be held through a flush. Records are in the file in the order of these calls.
+     * Queues a record for the file (in memory: not yet written, not yet forced) and returns its sequence number for
+     * {@link #awaitForced}: cheap enough for a writer holding a lock (a job's update), since no writer ever waits for
+     * the disk here, not even for a page a flush is writing back. Records reach the file in the order of these calls.
+     *
+     * @throws UncheckedIOException when the disk refused an earlier record, or the log is closed
      */
     long write(byte[] record) {
         ByteBuffer frame = frame(record);
         synchronized (lock) {
             failIfBroken();
-            try {
-                writeFully(channel, frame);
-            } catch (IOException e) {
-                broken = e;
-                throw new UncheckedIOException("cannot write " + path + ": " + why(e), e);
+            if (closed) {
+                throw closedRefusal();
             }
+            queued.add(frame);
             return ++written;
         }
     }
@@ -229,6 +236,9 @@ final class LogFile implements AutoCloseable {
         if (broken != null) {
             return CompletableFuture.failedFuture(refusal());
         }
+        if (closed) {
+            return CompletableFuture.failedFuture(closedRefusal());
+        }
         if (forced >= sequence) {
             return CompletableFuture.completedFuture(null);
         }
@@ -242,13 +252,15 @@ final class LogFile implements AutoCloseable {
     }
 
     /**
-     * The one thread that forces the file: it waits for a writer to wait, forces every record written so far (those of
-     * every writer that arrived meanwhile), then completes the waiters that force covered.
+     * The one thread that touches the file: it waits for a writer to wait, writes every record queued so far (those of
+     * every writer that arrived meanwhile) in one gathering write, forces them, then completes the waiters that force
+     * covered. At close it writes and forces what is still queued.
      */
     private void flush() {
         List<Waiting> done = new ArrayList<>();
         while (true) {
             long target;
+            ByteBuffer[] batch;
             synchronized (lock) {
                 while (pending.isEmpty() && !closed) {
                     try {
@@ -258,13 +270,19 @@ final class LogFile implements AutoCloseable {
                         closed = true;
                     }
                 }
-                if (pending.isEmpty()) {
+                if (pending.isEmpty() && (queued.isEmpty() || broken != null)) {
                     return;
                 }
                 target = written;
+                batch = queued.toArray(new ByteBuffer[0]);
+                queued.clear();
             }
             IOException failure = null;
+            String failed = null;
             try {
+                failed = "write";
+                writeFully(channel, batch);
+                failed = "force";
                 channel.force(false);
             } catch (IOException e) {
                 failure = e;
@@ -279,6 +297,7 @@ final class LogFile implements AutoCloseable {
                     }
                 } else {
                     broken = failure;
+                    brokenBy = failed;
                     refusal = refusal();
                     done.addAll(pending);
                     pending.clear();
@@ -298,8 +317,14 @@ final class LogFile implements AutoCloseable {
     private record Waiting(long sequence, CompletableFuture<Void> forced) {
     }
 
+    /** A closed log acknowledges nothing more: what it would answer for was not kept (or not asked for). */
+    private UncheckedIOException closedRefusal() {
+        IOException closedNow = new IOException("the log is closed");
+        return new UncheckedIOException("cannot write " + path + ": " + closedNow.getMessage(), closedNow);
+    }
+
     private UncheckedIOException refusal() {
-        return new UncheckedIOException("cannot force " + path + ": " + why(broken), broken);
+        return new UncheckedIOException("cannot " + brokenBy + " " + path + ": " + why(broken), broken);
     }
 
     /** What went wrong, in words: some IOExceptions (a closed channel) carry no message. */
@@ -320,7 +345,7 @@ final class LogFile implements AutoCloseable {
         }
     }
 
-    /** How many records are written but not yet forced. */
+    /** How many records are queued or written but not yet forced. */
     long unforced() {
         synchronized (lock) {
             return written - forced;
@@ -392,6 +417,16 @@ final class LogFile implements AutoCloseable {
     private static void writeFully(FileChannel out, ByteBuffer from) throws IOException {
         while (from.hasRemaining()) {
             out.write(from);
+        }
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer[] from) throws IOException {
+        int first = 0;
+        while (first < from.length) {
+            out.write(from, first, from.length - first);
+            while (first < from.length && !from[first].hasRemaining()) {
+                first++;
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.dtscontract.server.domain.DatabaseInstance;
 import dev.dtscontract.server.domain.DtsJob;
 import dev.dtscontract.server.domain.Engine;
 import dev.dtscontract.server.domain.InstanceType;
+import dev.dtscontract.server.domain.JobChange;
 import dev.dtscontract.server.domain.JobEndpoint;
 import dev.dtscontract.server.domain.JobKind;
 import dev.dtscontract.server.domain.JobSide;
@@ -190,7 +191,7 @@ final class StateCodec {
         return new Accounts.Account(text(n, "id"), list(required(n, "keys"), StateCodec::key), roles);
     }
 
-    static ObjectNode change(JobHistory.Change c) {
+    static ObjectNode change(JobChange c) {
         ObjectNode n = object();
         n.put("version", c.version());
         n.put("requestId", c.requestId());
@@ -203,8 +204,8 @@ final class StateCodec {
         return n;
     }
 
-    static JobHistory.Change change(JsonNode n) {
-        return JobHistory.Change.builder()
+    static JobChange change(JsonNode n) {
+        return JobChange.builder()
                 .version(required(n, "version").asLong())
                 .requestId(text(n, "requestId"))
                 .time(instant(n, "time"))

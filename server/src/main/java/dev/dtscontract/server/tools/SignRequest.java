@@ -1,5 +1,6 @@
 package dev.dtscontract.server.tools;
 
+import dev.dtscontract.signing.Credentials;
 import dev.dtscontract.server.auth.AccessKey;
 import dev.dtscontract.signing.SignedRequest;
 import dev.dtscontract.signing.UrlEncoded;
@@ -25,8 +26,8 @@ public final class SignRequest {
               --base URL           printed before each query with the RPC signature (default http://127.0.0.1:8080/)
               --signature v2|v3    the RPC signature (v2, default) or signature V3 (ACS3-HMAC-SHA256)
               --host HOST:PORT     the Host header V3 signs (default 127.0.0.1:8080)
-              --access-key-id ID   the AccessKey to sign with (default $DTS_ACCESS_KEY_ID, else %s)
-              --access-key-secret S  its secret (default $DTS_ACCESS_KEY_SECRET); without one, the key is looked up
+              --access-key-id ID   the AccessKey to sign with (default $ALIBABA_CLOUD_ACCESS_KEY_ID, else %s)
+              --access-key-secret S  its secret (default $ALIBABA_CLOUD_ACCESS_KEY_SECRET); without one, the key is looked up
                                    in the seed, with its STS token if it is temporary
               --seed FILE          the seed file to look the key up in (default the seed in the jar)
             """.formatted(Seed.DEMO_ACCESS_KEY_ID);
@@ -41,8 +42,9 @@ public final class SignRequest {
         String signature = "v2";
         String host = "127.0.0.1:8080";
         String query = null;
-        String keyId = System.getenv().getOrDefault("DTS_ACCESS_KEY_ID", Seed.DEMO_ACCESS_KEY_ID);
-        String secret = System.getenv("DTS_ACCESS_KEY_SECRET");
+        // The variables Alibaba's SDKs, this project's client and its verifier read.
+        String keyId = System.getenv().getOrDefault(Credentials.ENV_ACCESS_KEY_ID, Seed.DEMO_ACCESS_KEY_ID);
+        String secret = System.getenv(Credentials.ENV_ACCESS_KEY_SECRET);
         String seedFile = null;
         try {
             for (int i = 0; i < args.length; i++) {

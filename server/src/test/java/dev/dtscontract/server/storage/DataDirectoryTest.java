@@ -7,6 +7,7 @@ import dev.dtscontract.server.domain.DatabaseInstance;
 import dev.dtscontract.server.domain.DtsJob;
 import dev.dtscontract.server.domain.Engine;
 import dev.dtscontract.server.domain.InstanceType;
+import dev.dtscontract.server.domain.JobChange;
 import dev.dtscontract.server.domain.JobEndpoint;
 import dev.dtscontract.server.domain.JobSide;
 import dev.dtscontract.server.domain.RuleViolation;
@@ -68,7 +69,7 @@ class DataDirectoryTest {
         try (DataDirectory d = open(NOW)) {
             DtsJob before = job(d, JOB);
             DtsJob after = before.withEndpoint(JobSide.SOURCE, moved, NOW.plusSeconds(30));
-            d.changed(after, JobHistory.Change.builder().version(2).requestId("REQ-1").time(at).side(JobSide.SOURCE)
+            d.changed(after, JobChange.builder().version(2).requestId("REQ-1").time(at).side(JobSide.SOURCE)
                     .synchronizationDirection("Forward").accessKeyId("LTAI5tDemoAccessKey0001")
                     .replaced(before.source()).replacement(moved).build());
             d.writtenSoFar().join();
@@ -89,7 +90,7 @@ class DataDirectoryTest {
             assertEquals(NOW.plusSeconds(30), job.modifyingUntil());
             assertEquals(SeedLoader.loadDefault().jobs().stream().filter(j -> j.dtsJobId().equals(JOB)).findFirst().orElseThrow()
                     .checkpoint().minusSeconds(10), job.checkpoint());
-            JobHistory.Change change = d.recovered().histories().get(JOB).get(0);
+            JobChange change = d.recovered().histories().get(JOB).get(0);
             assertEquals("REQ-1", change.requestId());
             assertEquals(at, change.time());
             assertEquals(JobSide.SOURCE, change.side());
@@ -114,7 +115,7 @@ class DataDirectoryTest {
     void aJobPut_forgetsItsHistory_aResetReturnsToTheSeed_aLoadReplacesIt() {
         try (DataDirectory d = open(NOW)) {
             DtsJob seeded = job(d, JOB);
-            d.changed(seeded.withEndpoint(JobSide.SOURCE, seeded.source(), null), JobHistory.Change.builder().version(2)
+            d.changed(seeded.withEndpoint(JobSide.SOURCE, seeded.source(), null), JobChange.builder().version(2)
                     .requestId("R").time(NOW).side(JobSide.SOURCE).build());
             d.jobPut(seeded);
         }
@@ -180,7 +181,7 @@ class DataDirectoryTest {
         assertEquals("ServiceUnavailable", refused.code().wire());
         assertThrows(RuleViolation.class, () -> d.clockAdvanced(Duration.ofSeconds(1)));
         RuleViolation change = assertThrows(RuleViolation.class, () -> d.changed(SeedLoader.loadDefault().jobs().get(0),
-                JobHistory.Change.builder().version(2).requestId("R").time(NOW).side(JobSide.SOURCE).build()));
+                JobChange.builder().version(2).requestId("R").time(NOW).side(JobSide.SOURCE).build()));
         assertEquals("C-DURABLE", change.ruleId(), "a change that cannot be written is not applied");
         assertTrue(d.writtenSoFar().isCompletedExceptionally(), "no answer is acknowledged after a lost record");
     }
@@ -194,6 +195,56 @@ class DataDirectoryTest {
         }
         try (DataDirectory again = open(NOW)) {
             assertFalse(again.recovered().fresh());
+        }
+    }
+
+    /**
+     * Directories it cannot use, each refused with one line before anything is read or written: a file in the
+     * directory's place, and a directory under one (as root, permissions do not stop a write, so an unwritable
+     * directory is made of these).
+     */
+    @Test
+    void aDirectoryItCannotUse_isRefusedWithOneLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
+        StorageException isAFile = assertThrows(StorageException.class,
+                () -> DataDirectory.open(file, SeedLoader::loadDefault, WINDOW, Clock.fixed(NOW, ZoneOffset.UTC)));
+        assertEquals("the data directory " + file + " is a file, not a directory", isAFile.getMessage());
+        Path under = file.resolve("data");
+        StorageException cannotCreate = assertThrows(StorageException.class,
+                () -> DataDirectory.open(under, SeedLoader::loadDefault, WINDOW, Clock.fixed(NOW, ZoneOffset.UTC)));
+        assertTrue(cannotCreate.getMessage().startsWith("cannot create the data directory " + under + ": "), cannotCreate.getMessage());
+        assertEquals("x", Files.readString(file), "nothing was written over it");
+    }
+
+    @Test
+    void aLoadedSnapshot_comesBack_withTheNoncesUsedBeforeIt() {
+        Seed seed = SeedLoader.loadDefault();
+        DtsJob changed = seed.jobs().stream().filter(j -> j.dtsJobId().equals(JOB)).findFirst().orElseThrow().at(3, NOW.plusSeconds(30));
+        JobChange second = JobChange.builder().version(2).requestId("R2").time(NOW).side(JobSide.SOURCE).build();
+        JobChange third = JobChange.builder().version(3).requestId("R3").time(NOW.plusSeconds(1)).side(JobSide.DESTINATION)
+                .synchronizationDirection("Reverse").accessKeyId("LTAI5tDemoAccessKey0001").build();
+        dev.dtscontract.server.seed.Snapshot snapshot = new dev.dtscontract.server.seed.Snapshot(
+                new Seed("snapshot", List.of(), List.of(changed), seed.accountList()), seed.instances(), List.of(changed),
+                seed.accountList(), java.util.Map.of(JOB, List.of(second, third)), Duration.ofSeconds(300));
+        try (DataDirectory d = open(NOW)) {
+            d.accepted("LTAI5tDemoAccessKey0001", "before-the-load", NOW);
+            d.snapshotLoaded(snapshot, Duration.ofSeconds(300));
+        }
+        try (DataDirectory d = open(NOW)) {
+            DataDirectory.Recovered r = d.recovered();
+            assertEquals(List.of(JOB), r.jobs().stream().map(DtsJob::dtsJobId).toList());
+            assertEquals(3, job(d, JOB).version());
+            assertEquals(changed.source().instanceId(), job(d, JOB).source().instanceId());
+            assertTrue(job(d, JOB).source().password().matches(changed.source().password().disclose()), "secrets kept as they are");
+            assertEquals(NOW.plusSeconds(30), job(d, JOB).modifyingUntil());
+            assertEquals(List.of(second, third), r.histories().get(JOB));
+            assertEquals("snapshot", r.seed().source());
+            assertEquals(List.of(JOB), r.seed().jobs().stream().map(DtsJob::dtsJobId).toList(), "a reset returns to the snapshot's seed");
+            assertEquals(3, r.seed().jobs().get(0).version());
+            assertEquals(seed.instances().stream().sorted(java.util.Comparator.comparing(DatabaseInstance::id)).toList(), r.instances());
+            assertEquals(Duration.ofSeconds(300), r.clockOffset());
+            assertEquals(List.of(new DataDirectory.NonceUse("LTAI5tDemoAccessKey0001", "before-the-load", NOW)), r.nonces(),
+                    "a load never forgets a nonce used");
         }
     }
 }

@@ -3,10 +3,14 @@ package dev.dtscontract.server.storage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -145,6 +150,156 @@ class LogFileTest {
             for (int i = 0; i < each; i++) {
                 assertEquals(prefix + i, mine.get(i), "one thread's records stay in its order");
             }
+        }
+    }
+
+    /**
+     * A full disk, simulated (a channel that takes 100 bytes more and then fails mid-frame, as write(2) does with
+     * ENOSPC): the write that did not fit is refused with one message naming the file and the reason, nothing after it
+     * is accepted (it would follow a partial frame), and the next start reads every record acknowledged before it,
+     * the partial frame dropped as torn.
+     */
+    @Test
+    void aFullDisk_refusesTheWriteThatDidNotFit_acceptsNothingAfter_andLosesNothingAcknowledged() throws Exception {
+        Path file = written("first");
+        long before = Files.size(file);
+        LogFile log = new LogFile(file, new FullAfter(FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND), 100));
+        List<String> acknowledged = new ArrayList<>(List.of("first"));
+        UncheckedIOException full = null;
+        for (int i = 0; i < 20 && full == null; i++) {
+            String record = "record-" + i + "-".repeat(20);
+            try {
+                log.append(text(record));
+                acknowledged.add(record);
+            } catch (UncheckedIOException refused) {
+                full = refused;
+            }
+        }
+        assertNotNull(full, "the disk never filled");
+        assertEquals("cannot write " + file + ": No space left on device", full.getMessage());
+        assertThrows(UncheckedIOException.class, () -> log.append(text("after")), "nothing after a lost record");
+        assertTrue(log.whenWrittenSoFarIsForced().isCompletedExceptionally());
+        log.close();
+        assertEquals(before + 100, Files.size(file), "the refused frame is partly on disk");
+        LogFile.Contents contents = LogFile.read(file);
+        assertEquals(acknowledged, texts(contents));
+        assertTrue(contents.tornAt() > before, "the partial frame is torn: " + contents.tornAt());
+    }
+
+    /** A file channel on a disk with {@code room} bytes left. */
+    private static final class FullAfter extends FileChannel {
+        private final FileChannel real;
+        private long room;
+
+        FullAfter(FileChannel real, long room) {
+            this.real = real;
+            this.room = room;
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            if (room == 0) {
+                throw new IOException("No space left on device");
+            }
+            int fits = (int) Math.min(src.remaining(), room);
+            ByteBuffer part = src.slice().limit(fits);
+            int written = real.write(part);
+            src.position(src.position() + written);
+            room -= written;
+            return written;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            return real.read(dst);
+        }
+
+        @Override
+        public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+            return real.read(dsts, offset, length);
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+            long written = 0;
+            for (int i = offset; i < offset + length; i++) {
+                if (!srcs[i].hasRemaining()) {
+                    continue;
+                }
+                int n = write(srcs[i]);
+                written += n;
+                if (srcs[i].hasRemaining()) {
+                    break; // the disk took part of it: a short write, as write(2) returns
+                }
+            }
+            return written;
+        }
+
+        @Override
+        public long position() throws IOException {
+            return real.position();
+        }
+
+        @Override
+        public FileChannel position(long newPosition) throws IOException {
+            real.position(newPosition);
+            return this;
+        }
+
+        @Override
+        public long size() throws IOException {
+            return real.size();
+        }
+
+        @Override
+        public FileChannel truncate(long size) throws IOException {
+            real.truncate(size);
+            return this;
+        }
+
+        @Override
+        public void force(boolean metaData) throws IOException {
+            real.force(metaData);
+        }
+
+        @Override
+        public long transferTo(long position, long count, java.nio.channels.WritableByteChannel target) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long transferFrom(java.nio.channels.ReadableByteChannel src, long position, long count) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read(ByteBuffer dst, long position) throws IOException {
+            return real.read(dst, position);
+        }
+
+        @Override
+        public int write(ByteBuffer src, long position) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.nio.MappedByteBuffer map(MapMode mode, long position, long size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.nio.channels.FileLock lock(long position, long size, boolean shared) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.nio.channels.FileLock tryLock(long position, long size, boolean shared) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        protected void implCloseChannel() throws IOException {
+            real.close();
         }
     }
 }
