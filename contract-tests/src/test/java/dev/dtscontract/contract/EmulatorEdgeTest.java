@@ -198,7 +198,7 @@ class EmulatorEdgeTest {
                 assertTrue(r.header("content-type").startsWith("application/json"), bad[0] + ": " + r.headers());
                 assertTrue(r.body().startsWith(bad[0].equals("text/plain")
                         ? "{\"code\":\"UnsupportedMediaType\",\"message\":\"The control API takes application/json (application/yaml for a "
-                                + "seed), not 'text/plain': "
+                                + "seed or a snapshot), not 'text/plain': "
                         : "{\"code\":\"UnsupportedMediaType\",\"message\":\"Send the media type the operation takes: "), r.body());
             }
             RawHttp.Response empty = send("POST", "/_emulator/console/jobs", Map.of(), null);

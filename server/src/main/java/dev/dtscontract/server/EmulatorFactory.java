@@ -103,8 +103,13 @@ final class EmulatorFactory {
         return history;
     }
 
-    /** Where the test-control API's changes are kept: the data directory, or nowhere (memory only). */
-    @Singleton
+    /**
+     * Where the test-control API's changes are kept: the data directory, or nowhere (memory only). Not a singleton of
+     * its own: the data directory is one already, and a second singleton registration of the same instance (made when
+     * EmulatorState is first created, at the first control request) replaced the first, so the context's shutdown no
+     * longer closed the data directory (its lock stayed held: DurableExtensionTest).
+     */
+    @io.micronaut.context.annotation.Prototype
     StateListener stateListener(Optional<DataDirectory> data) {
         return data.<StateListener>map(d -> d).orElse(StateListener.IN_MEMORY);
     }
