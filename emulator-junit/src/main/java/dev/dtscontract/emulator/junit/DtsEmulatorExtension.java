@@ -2,8 +2,10 @@ package dev.dtscontract.emulator.junit;
 
 import dev.dtscontract.client.DtsClient;
 import dev.dtscontract.emulator.control.api.ControlApi;
+import dev.dtscontract.emulator.control.api.SnapshotApi;
 import dev.dtscontract.server.EmbeddedEmulator;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -130,7 +132,9 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
             this.clients = clients;
             this.url = url;
             this.client = (emulator != null ? emulator.bean(DtsClient.class) : clients.getBean(DtsClient.class));
-            this.control = new EmulatorControl(emulator != null ? emulator.bean(ControlApi.class) : clients.getBean(ControlApi.class));
+            this.control = emulator != null
+                    ? new EmulatorControl(emulator.bean(ControlApi.class), emulator.bean(SnapshotApi.class), emulator.bean(JsonMapper.class))
+                    : new EmulatorControl(clients.getBean(ControlApi.class), clients.getBean(SnapshotApi.class), clients.getBean(JsonMapper.class));
         }
 
         static Running start(Settings settings) {

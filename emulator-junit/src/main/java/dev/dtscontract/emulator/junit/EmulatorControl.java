@@ -1,6 +1,7 @@
 package dev.dtscontract.emulator.junit;
 
 import dev.dtscontract.emulator.control.api.ControlApi;
+import dev.dtscontract.emulator.control.api.SnapshotApi;
 import dev.dtscontract.emulator.control.model.AccessKey;
 import dev.dtscontract.emulator.control.model.Account;
 import dev.dtscontract.emulator.control.model.Engine;
@@ -15,8 +16,10 @@ import dev.dtscontract.emulator.control.model.JobKind;
 import dev.dtscontract.emulator.control.model.JobView;
 import dev.dtscontract.emulator.control.model.JournalEntry;
 import dev.dtscontract.emulator.control.model.Outcome;
+import dev.dtscontract.emulator.control.model.Snapshot;
 import dev.dtscontract.emulator.control.model.State;
 import dev.dtscontract.emulator.control.model.TimeAdvance;
+import io.micronaut.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +33,13 @@ import java.util.Objects;
 public final class EmulatorControl {
 
     private final ControlApi api;
+    private final SnapshotApi snapshots;
+    private final JsonMapper json;
 
-    EmulatorControl(ControlApi api) {
+    EmulatorControl(ControlApi api, SnapshotApi snapshots, JsonMapper json) {
         this.api = api;
+        this.snapshots = snapshots;
+        this.json = json;
     }
 
     /** Every operation of the control spec, as generated. */
@@ -48,6 +55,35 @@ public final class EmulatorControl {
     /** Replaces the state with a seed document (YAML or JSON); later resets return to it. */
     public State loadSeed(String yamlOrJson) {
         return api.loadSeed(yamlOrJson);
+    }
+
+    /**
+     * The whole state as one document (rule C-SNAPSHOT): the seed format plus the seed a reset returns to, each job's
+     * version and history, and the clock; every secret as ******. For reading; it cannot be loaded again.
+     */
+    public Snapshot snapshot() {
+        return snapshots.exportSnapshot("mask");
+    }
+
+    /**
+     * The whole state with its secrets as they are, as a JSON document: save it (as you keep a seed file) and give it
+     * to {@link #loadSnapshot(String)}, here or in another emulator, to have the same world again.
+     */
+    public String snapshotWithSecrets() {
+        try {
+            return json.writeValueAsString(snapshots.exportSnapshot("include"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the snapshot as JSON", e);
+        }
+    }
+
+    /**
+     * Replaces the whole state with a snapshot document (JSON or YAML, exported with its secrets); later resets return
+     * to its seed, nonces already used stay used, the clock only moves forward. A bad document changes nothing: the
+     * emulator answers 400 InvalidSnapshot naming the line and column.
+     */
+    public State loadSnapshot(String document) {
+        return snapshots.loadSnapshot(document);
     }
 
     /** The job as it is now, with the changes applied to it; NoSuchElementException when there is none. */

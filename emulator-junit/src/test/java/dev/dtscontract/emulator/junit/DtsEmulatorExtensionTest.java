@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -155,5 +156,21 @@ class DtsEmulatorExtensionTest {
 
     private static List<Outcome> outcomes(EmulatorControl control, EmulatorControl.JournalFilter filter) {
         return control.journal(filter).stream().map(JournalEntry::getOutcome).toList();
+    }
+
+    /** C-SNAPSHOT from a test: save the world with its secrets, change it, load it back, the change is gone. */
+    @Test
+    void aSnapshotWithSecrets_bringsTheSameWorldBack(DtsClient client, EmulatorControl control) {
+        String saved = control.snapshotWithSecrets();
+        assertTrue(saved.contains("\"secrets\":\"INCLUDED\""), saved);
+        assertFalse(control.snapshot().toString().contains("DemoSecretForLocalUseOnly0001"), "masked unless asked");
+        client.modifyDtsJobEndpoint(moveSource("m4312mab158****", "rm-bp1alt0mysql0002"));
+        assertEquals(2L, control.job("m4312mab158****").getVersion());
+        assertEquals(2L, control.snapshot().getHistories().get(0).getVersion());
+        control.loadSnapshot(saved);
+        assertEquals(1L, control.job("m4312mab158****").getVersion());
+        assertEquals("rm-bp1src0mysql0001", control.job("m4312mab158****").getSource().getInstanceId());
+        client.modifyDtsJobEndpoint(moveSource("m4312mab158****", "rm-bp1alt0mysql0002")); // the demo key's secret came back
+        assertEquals(2L, control.job("m4312mab158****").getVersion());
     }
 }

@@ -189,15 +189,19 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
     }
 
     /**
-     * An applied change of a job (ModifyDtsJobEndpoint), called inside the job's atomic update: written to the file in
-     * version order (if it cannot be, the change is not applied), not waited for there, so neither the job's lock nor
-     * the request's thread is held through a flush: {@link DurableAnswers} holds the answer until it is forced.
+     * An applied change of a job (ModifyDtsJobEndpoint), called inside the job's atomic update: queued for the file in
+     * version order (refused, and the change not applied, when the log already failed), encoded and written by the
+     * log's flusher, not waited for here, so the job's lock is held neither through encoding nor through a flush:
+     * {@link DurableAnswers} holds the answer until it is forced. If the write then fails, the answer is
+     * ServiceUnavailable and so is every later one, so the change, applied in memory, is never acknowledged or shown.
      */
     public void changed(DtsJob after, JobChange change) {
-        ObjectNode record = record("change");
-        record.set("job", StateCodec.job(after));
-        record.set("change", StateCodec.change(change));
-        write(record);
+        write(() -> { // encoded by the log's flusher, not inside the job's update (both values are immutable)
+            ObjectNode record = record("change");
+            record.set("job", StateCodec.job(after));
+            record.set("change", StateCodec.change(change));
+            return StateCodec.bytes(record);
+        });
     }
 
     /**
@@ -211,11 +215,13 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
     /** Written before the request goes on, forced before it is answered ({@link DurableAnswers}). */
     @Override
     public void accepted(String accessKeyId, String nonce, Instant at) {
-        ObjectNode record = record("nonce");
-        record.put("accessKeyId", accessKeyId);
-        record.put("nonce", nonce);
-        record.put("at", at.toString());
-        write(record);
+        write(() -> {
+            ObjectNode record = record("nonce");
+            record.put("accessKeyId", accessKeyId);
+            record.put("nonce", nonce);
+            record.put("at", at.toString());
+            return StateCodec.bytes(record);
+        });
     }
 
     @Override
@@ -264,9 +270,9 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
         append(record);
     }
 
-    private void write(ObjectNode record) {
+    private void write(Supplier<byte[]> record) {
         try {
-            log.write(StateCodec.bytes(record));
+            log.write(record);
         } catch (UncheckedIOException e) {
             throw refused(e);
         }

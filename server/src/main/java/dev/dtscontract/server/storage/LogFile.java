@@ -45,10 +45,10 @@ final class LogFile implements AutoCloseable {
     private long forced;
     private long forces;
     private IOException broken;
-    /** What the disk refused: "write" or "force". */
+    /** What failed: "encode" (a record), "write" or "force". */
     private String brokenBy;
-    /** Frames written but not yet in the file: the flusher's next batch. */
-    private final List<ByteBuffer> queued = new ArrayList<>();
+    /** Records handed in but not yet in the file: the flusher's next batch, encoded by it. */
+    private final List<java.util.function.Supplier<byte[]>> queued = new ArrayList<>();
     private boolean closed;
     /** The writers waiting for a force, the lowest sequence first. */
     private final java.util.PriorityQueue<Waiting> pending = new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(Waiting::sequence));
@@ -193,13 +193,21 @@ final class LogFile implements AutoCloseable {
      * @throws UncheckedIOException when the disk refused an earlier record, or the log is closed
      */
     long write(byte[] record) {
-        ByteBuffer frame = frame(record);
+        return write(() -> record);
+    }
+
+    /**
+     * Queues a record that the flusher encodes when it writes the batch: a writer holding a lock (a job's update) only
+     * hands over the immutable values the record is made of, and the encoding runs off every request's path. An
+     * encoding that fails is a record the log could not write, like a refused write.
+     */
+    long write(java.util.function.Supplier<byte[]> record) {
         synchronized (lock) {
             failIfBroken();
             if (closed) {
                 throw closedRefusal();
             }
-            queued.add(frame);
+            queued.add(record);
             return ++written;
         }
     }
@@ -260,7 +268,7 @@ final class LogFile implements AutoCloseable {
         List<Waiting> done = new ArrayList<>();
         while (true) {
             long target;
-            ByteBuffer[] batch;
+            List<java.util.function.Supplier<byte[]>> batch;
             synchronized (lock) {
                 while (pending.isEmpty() && !closed) {
                     try {
@@ -274,18 +282,25 @@ final class LogFile implements AutoCloseable {
                     return;
                 }
                 target = written;
-                batch = queued.toArray(new ByteBuffer[0]);
+                batch = new ArrayList<>(queued);
                 queued.clear();
             }
             IOException failure = null;
             String failed = null;
             try {
+                failed = "encode";
+                ByteBuffer[] frames = new ByteBuffer[batch.size()];
+                for (int i = 0; i < frames.length; i++) {
+                    frames[i] = frame(batch.get(i).get());
+                }
                 failed = "write";
-                writeFully(channel, batch);
+                writeFully(channel, frames);
                 failed = "force";
                 channel.force(false);
             } catch (IOException e) {
                 failure = e;
+            } catch (RuntimeException e) { // a record that cannot be encoded: nothing after it may be acknowledged
+                failure = new IOException(e.toString(), e);
             }
             UncheckedIOException refusal = null;
             synchronized (lock) {
