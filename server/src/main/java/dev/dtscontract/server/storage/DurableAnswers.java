@@ -9,17 +9,13 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.netty.util.internal.ThreadExecutorMap;
 import org.reactivestreams.Publisher;
-
-import java.util.concurrent.Executor;
 
 /**
  * C-DURABLE for every answer, registered once: with a data directory, no answer leaves before everything written so
  * far (its request's nonce and change among it) is forced to disk. No thread waits: the data directory's flusher
- * completes the answers a force covered, so concurrent answers share one flush, and each answer then goes on on its
- * connection's event loop. If the disk refused a record, the answer is ServiceUnavailable instead: nothing is
- * acknowledged that was not kept. Absent without a data directory.
+ * completes the answers a force covered, so concurrent answers share one flush and the server's threads go on. If the disk refused a record, the answer is
+ * ServiceUnavailable instead: nothing is acknowledged that was not kept. Absent without a data directory.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(beans = DataDirectory.class)
@@ -41,13 +37,9 @@ public final class DurableAnswers implements Ordered {
 
     @ResponseFilter
     public Publisher<MutableHttpResponse<?>> whenDurable(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        // The answer goes on on its connection's own event loop, not on the flusher: the flusher only hands each answer
-        // back, and the rest of the answer (its body encoded, written) is spread over the server's threads as usual.
-        Executor connection = ThreadExecutorMap.currentExecutor();
-        Executor goOn = connection != null ? connection : Runnable::run;
-        return Publishers.fromCompletableFuture(() -> data.writtenSoFar().handleAsync((forced, failure) -> failure == null
+        return Publishers.fromCompletableFuture(() -> data.writtenSoFar().handle((forced, failure) -> failure == null
                 ? response
                 : errors.respond(request, ErrorCode.SERVICE_UNAVAILABLE,
-                        "The emulator could not write its data directory; the request was not acknowledged."), goOn));
+                        "The emulator could not write its data directory; the request was not acknowledged.")));
     }
 }
