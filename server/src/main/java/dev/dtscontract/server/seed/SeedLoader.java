@@ -479,20 +479,9 @@ public final class SeedLoader {
             }
         }
 
+        /** An optional whole number within int bounds, {@code fallback} when absent. */
         int integer(String key, int fallback, int min, int max) {
-            if (!has(key)) {
-                return fallback;
-            }
-            String value = scalar(key).getValue();
-            try {
-                int n = Integer.parseInt(value);
-                if (n < min || n > max) {
-                    throw reader.fail(values.get(key), where + ": '" + key + "' must be between " + min + " and " + max + ", not " + n);
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw reader.fail(values.get(key), where + ": '" + key + "' must be a whole number, not '" + shown(value) + "'");
-            }
+            return has(key) ? (int) whole(key, min, max) : fallback;
         }
 
         Instant instant(String key) {

@@ -69,7 +69,8 @@ class ControlGuardIT {
         journalOneRequest();
         int before = journalled();
         for (String path : List.of("/_emulator/journal", "/_emulator/accounts", "/_emulator/jobs", "/_emulator/health",
-                "/_emulator/console/jobs", "/_emulator/console/requests", "/_emulator/faults", "/_emulator/clock")) {
+                "/_emulator/console/jobs", "/_emulator/console/requests", "/_emulator/faults", "/_emulator/clock",
+                "/_emulator/snapshot?secrets=include")) {
             EmulatorProcess.Answer refused = emulator.send("GET", path, host, Map.of(), null);
             assertForbidden(refused, "The Host '" + host + "' is not the emulator's");
         }
@@ -78,6 +79,8 @@ class ControlGuardIT {
                 seed.getBytes(StandardCharsets.UTF_8)), "is not the emulator's");
         assertForbidden(emulator.send("POST", "/_emulator/clock", host, Map.of("Content-Type", "application/json"),
                 "{\"seconds\": 31536000}".getBytes(StandardCharsets.UTF_8)), "is not the emulator's");
+        assertForbidden(emulator.send("PUT", "/_emulator/snapshot", host, Map.of("Content-Type", "application/json"),
+                "{\"format\": 1}".getBytes(StandardCharsets.UTF_8)), "is not the emulator's");
         assertForbidden(emulator.send("POST", "/_emulator/reset", host, Map.of(), null), "is not the emulator's");
         assertForbidden(emulator.send("POST", "/_emulator/faults", host, Map.of("Content-Type", "application/json"),
                 "{\"kind\":\"ERROR\",\"errorCode\":\"Throttling.User\"}".getBytes(StandardCharsets.UTF_8)), "is not the emulator's");
@@ -91,26 +94,11 @@ class ControlGuardIT {
 
     /** The control spec's documented refusal (ControlForbiddenHost) is exactly what a rebound page gets. */
     @Test
-    @SuppressWarnings("unchecked")
     void theDocumentedRefusal_isTheAnswer() throws Exception {
-        Map<String, Object> spec;
-        try (java.io.InputStream in = ControlGuardIT.class.getClassLoader().getResourceAsStream("openapi/EmulatorControl.yaml")) {
-            spec = new org.yaml.snakeyaml.Yaml().load(in);
-        }
-        Map<String, Object> example = (Map<String, Object>) dig(spec, "components", "responses", "Forbidden", "content",
-                "application/json", "examples", "ControlForbiddenHost", "value");
+        Map<String, Object> example = ControlSpecExamples.example("Forbidden", "ControlForbiddenHost");
         EmulatorProcess.Answer refused = emulator.send("GET", "/_emulator/health", "evil.example", Map.of(), null);
         assertEquals(403, refused.status());
         assertEquals("{\"code\":\"" + example.get("code") + "\",\"message\":\"" + example.get("message") + "\"}", refused.body());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object dig(Map<String, Object> map, String... keys) {
-        Object at = map;
-        for (String key : keys) {
-            at = ((Map<String, Object>) at).get(key);
-        }
-        return at;
     }
 
     @Test
@@ -145,8 +133,9 @@ class ControlGuardIT {
         String body = bodies.getOrDefault(contentType.split(";")[0].toLowerCase(), "x");
         journalOneRequest();
         int before = journalled();
-        for (String path : List.of("/_emulator/reset", "/_emulator/clock", "/_emulator/journal", "/_emulator/faults")) {
-            String method = path.equals("/_emulator/journal") ? "DELETE" : "POST";
+        for (String path : List.of("/_emulator/reset", "/_emulator/clock", "/_emulator/journal", "/_emulator/faults",
+                "/_emulator/snapshot")) {
+            String method = path.equals("/_emulator/journal") ? "DELETE" : path.equals("/_emulator/snapshot") ? "PUT" : "POST";
             for (Map<String, String> origin : List.of(Map.<String, String>of(), Map.of("Origin", "http://evil.example"),
                     Map.of("Origin", "null"))) {
                 Map<String, String> headers = new LinkedHashMap<>(origin);

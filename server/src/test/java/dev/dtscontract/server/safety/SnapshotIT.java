@@ -92,14 +92,8 @@ class SnapshotIT {
 
     /** The control spec's documented refusal (ControlInvalidSnapshot) is exactly what loading a masked export gets. */
     @Test
-    @SuppressWarnings("unchecked")
     void loadingAMaskedExport_isTheDocumentedRefusal_andChangesNothing() throws Exception {
-        Map<String, Object> spec;
-        try (java.io.InputStream in = SnapshotIT.class.getClassLoader().getResourceAsStream("openapi/EmulatorControl.yaml")) {
-            spec = new Yaml().load(in);
-        }
-        Map<String, Object> example = (Map<String, Object>) dig(spec, "components", "responses", "Invalid", "content",
-                "application/json", "examples", "ControlInvalidSnapshot", "value");
+        Map<String, Object> example = ControlSpecExamples.example("Invalid", "ControlInvalidSnapshot");
         try (EmulatorProcess fresh = new EmulatorProcess(Map.of())) {
             String before = fresh.get("/_emulator/snapshot").body();
             EmulatorProcess.Answer refused = fresh.send("PUT", "/_emulator/snapshot", AS_YAML, yaml(world.get("/_emulator/snapshot").body()));
@@ -140,19 +134,19 @@ class SnapshotIT {
         ObjectNode good = (ObjectNode) JSON.readTree(exported);
         try (EmulatorProcess other = new EmulatorProcess(Map.of())) {
             String before = other.get("/_emulator/snapshot?secrets=include").body();
-            refused(other, with(good, "/histories/0/version", 3), 1, "histories[0].changes[0]: 'version' is 2, not 3 (versions are "
+            refused(other, with(good, "/histories/0/version", 3), "\"changes\":[", "histories[0].changes[0]: 'version' is 2, not 3 (versions are "
                     + "consecutive from 2, the last is the job's version 3)");
-            refused(other, with(good, "/histories/0/dtsJobId", "jnosuchjob00001"), 1,
+            refused(other, with(good, "/histories/0/dtsJobId", "jnosuchjob00001"), "\"histories\":[{\"dtsJobId\":",
                     "histories[0]: 'dtsJobId' jnosuchjob00001 is not a job of this snapshot");
-            refused(other, with(good, "/format", 2), 1, "snapshot: 'format' 2 is newer than this emulator reads (1); load it into a newer emulator");
-            refused(other, with(good, "/advancedSeconds", -1), 1, "snapshot: 'advancedSeconds' must be between 0 and 315360000, not -1");
-            refused(other, with(good, "/histories/0/changes/0/endpoint", "both"), 1,
+            refused(other, with(good, "/format", 2), "\"format\":", "snapshot: 'format' 2 is newer than this emulator reads (1); load it into a newer emulator");
+            refused(other, with(good, "/advancedSeconds", -1), "\"advancedSeconds\":", "snapshot: 'advancedSeconds' must be between 0 and 315360000, not -1");
+            refused(other, with(good, "/histories/0/changes/0/endpoint", "both"), "\"endpoint\":",
                     "histories[0].changes[0]: 'endpoint' has unknown value 'both'; expected one of [src, dest]");
-            refused(other, with(good, "/seed/jobs/0/kind", "COPY"), 1, "seed.jobs[0]: 'kind' has unknown value 'COPY'; expected one of "
+            refused(other, with(good, "/seed/jobs/0/kind", "COPY"), "\"kind\":", "seed.jobs[0]: 'kind' has unknown value 'COPY'; expected one of "
                     + "[MIGRATION, ONE_WAY_SYNCHRONIZATION, TWO_WAY_SYNCHRONIZATION]");
             ObjectNode noAccounts = good.deepCopy();
             noAccounts.remove("accounts");
-            refused(other, noAccounts.toString(), 1, "snapshot: 'accounts' is missing");
+            refused(other, noAccounts.toString(), "", "snapshot: 'accounts' is missing");
             assertSameWorld(before, other.get("/_emulator/snapshot?secrets=include").body());
             String twice = "format: 1\nsecrets: INCLUDED\nseed: {}\ninstances: []\njobs: []\naccounts: []\nhistories: []\nsecrets: INCLUDED\n";
             EmulatorProcess.Answer dup = other.send("PUT", "/_emulator/snapshot", AS_YAML, twice);
@@ -178,15 +172,20 @@ class SnapshotIT {
         }
     }
 
-    private static void refused(EmulatorProcess emulator, String snapshot, int line, String message) throws Exception {
+    /**
+     * A 400 InvalidSnapshot with this message, at line 1 (the export is one line of JSON) and at the column right after
+     * the first occurrence of {@code before} (the value or object the problem is in; "" for the document itself).
+     */
+    private static void refused(EmulatorProcess emulator, String snapshot, String before, String message) throws Exception {
         EmulatorProcess.Answer answer = emulator.send("PUT", "/_emulator/snapshot", AS_JSON, snapshot);
         assertEquals(400, answer.status(), answer.toString());
         JsonNode error = JSON.readTree(answer.body());
         assertEquals("InvalidSnapshot", error.get("code").asText(), answer.toString());
         assertEquals(message, error.get("message").asText());
         assertEquals("request body", error.get("source").asText());
-        assertEquals(line, error.get("line").asInt());
-        assertTrue(error.get("column").asInt() >= 1, answer.toString());
+        assertEquals(1, error.get("line").asInt());
+        assertTrue(snapshot.contains(before), before);
+        assertEquals(snapshot.indexOf(before) + before.length() + 1, error.get("column").asInt(), answer.toString());
     }
 
     private static String with(ObjectNode snapshot, String pointer, Object value) {
@@ -232,12 +231,4 @@ class SnapshotIT {
         return new Yaml(options).dump(JSON.readValue(json, java.util.LinkedHashMap.class));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Object dig(Map<String, Object> map, String... keys) {
-        Object at = map;
-        for (String key : keys) {
-            at = ((Map<String, Object>) at).get(key);
-        }
-        return at;
-    }
 }
