@@ -28,6 +28,13 @@ public record JobChange(long version, String requestId, Instant time, JobSide si
         return new Builder();
     }
 
+    /** A builder holding every value of this change, to change one by name. */
+    public Builder toBuilder() {
+        return builder().version(version).requestId(requestId).time(time).side(side)
+                .synchronizationDirection(synchronizationDirection).accessKeyId(accessKeyId)
+                .replaced(replaced).replacement(replacement);
+    }
+
     /** A change built by name (the durable store and a snapshot read one back). */
     public static final class Builder {
         private long version;

@@ -196,10 +196,14 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
      * ServiceUnavailable and so is every later one, so the change, applied in memory, is never acknowledged or shown.
      */
     public void changed(DtsJob after, JobChange change) {
+        if (after.version() != change.version() || !java.util.Objects.equals(after.endpoint(change.side()), change.replacement())) {
+            throw new IllegalArgumentException("a change of " + after.dtsJobId() + " that is not the job it leaves");
+        }
         write(() -> { // encoded by the log's flusher, not inside the job's update (both values are immutable)
             ObjectNode record = record("change");
-            record.set("job", StateCodec.job(after));
-            record.set("change", StateCodec.change(change));
+            record.put("dtsJobId", after.dtsJobId());
+            record.put("modifyingUntil", after.modifyingUntil() == null ? null : after.modifyingUntil().toString());
+            record.set("change", StateCodec.changeApplied(change));
             return StateCodec.bytes(record);
         });
     }
@@ -397,12 +401,12 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
                 }
                 case "loadSnapshot" -> state(record); // C-SNAPSHOT: the nonces used stay used
                 case "change" -> {
-                    DtsJob job = StateCodec.job(StateCodec.required(record, "job"));
-                    jobs.put(job);
-                    List<JobChange> changes = histories.computeIfAbsent(job.dtsJobId(), id -> new ArrayList<>());
-                    changes.add(StateCodec.change(StateCodec.required(record, "change")));
-                    if (changes.size() > JobHistory.KEPT) {
-                        changes.remove(0);
+                    if (record.has("job")) { // format 1: the whole job after the change, and the change with both endpoints
+                        DtsJob job = StateCodec.job(StateCodec.required(record, "job"));
+                        jobs.put(job);
+                        history(job.dtsJobId(), StateCodec.change(StateCodec.required(record, "change")));
+                    } else {
+                        changed(record);
                     }
                 }
                 case "job" -> {
@@ -421,6 +425,30 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
                 case "clock" -> clockOffset = Duration.ofNanos(StateCodec.required(record, "offsetNanos").asLong());
                 case "nonce" -> nonce(record);
                 default -> throw new IllegalArgumentException("unknown record type '" + type + "'");
+            }
+        }
+
+        /**
+         * A change as format 2 writes it: the side's new endpoint only, applied to the job as it stood by the same
+         * domain method that applied it live (so the checkpoint moves back as it did), in version order.
+         */
+        private void changed(ObjectNode record) {
+            String id = StateCodec.text(record, "dtsJobId");
+            DtsJob current = jobs.findByJobId(id).orElseThrow(() -> new IllegalArgumentException("a change of an unknown job '" + id + "'"));
+            JobChange change = StateCodec.change(StateCodec.required(record, "change"));
+            if (change.version() != current.version() + 1) {
+                throw new IllegalArgumentException("a change to version " + change.version() + " of " + id + ", which is at version " + current.version());
+            }
+            DtsJob after = current.withEndpoint(change.side(), change.replacement(), StateCodec.instant(record, "modifyingUntil"));
+            jobs.put(after);
+            history(id, change.toBuilder().replaced(current.endpoint(change.side())).build());
+        }
+
+        private void history(String jobId, JobChange change) {
+            List<JobChange> changes = histories.computeIfAbsent(jobId, id -> new ArrayList<>());
+            changes.add(change);
+            if (changes.size() > JobHistory.KEPT) {
+                changes.remove(0);
             }
         }
 

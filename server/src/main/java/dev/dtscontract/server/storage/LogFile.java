@@ -28,7 +28,11 @@ import java.util.zip.CRC32C;
  */
 final class LogFile implements AutoCloseable {
 
-    static final int FORMAT_VERSION = 1;
+    /**
+     * 2: a job change holds the side's new endpoint only (replayed through the domain); 1 held the whole job and both
+     * endpoints of the change (still read: a restart rewrites it as format 2).
+     */
+    static final int FORMAT_VERSION = 2;
     private static final byte[] MAGIC = "DTSLOG".getBytes(StandardCharsets.US_ASCII);
     static final int HEADER_BYTES = MAGIC.length + Integer.BYTES;
     /** A record is at most this long: far above any state a seed may hold (1 MiB bodies), far below a bad length. */

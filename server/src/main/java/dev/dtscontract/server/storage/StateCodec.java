@@ -204,6 +204,13 @@ final class StateCodec {
         return n;
     }
 
+    /** A change without the endpoint it replaced: a replay takes that from the job it applies the change to. */
+    static ObjectNode changeApplied(JobChange c) {
+        ObjectNode n = change(c);
+        n.remove("replaced");
+        return n;
+    }
+
     static JobChange change(JsonNode n) {
         return JobChange.builder()
                 .version(required(n, "version").asLong())

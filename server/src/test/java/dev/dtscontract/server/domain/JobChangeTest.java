@@ -45,6 +45,18 @@ class JobChangeTest {
     }
 
     @Test
+    void toBuilder_keepsEveryValue_andChangesOnlyTheOneNamed() {
+        Commands c = Commands.applied();
+        c.direction = Direction.FORWARD;
+        JobChange change = JobChange.of(apply(c), AT);
+        assertEquals(change, change.toBuilder().build());
+        JobChange without = change.toBuilder().replaced(null).build();
+        assertNull(without.replaced());
+        assertEquals(new JobChange(change.version(), change.requestId(), change.time(), change.side(),
+                change.synchronizationDirection(), change.accessKeyId(), null, change.replacement()), without);
+    }
+
+    @Test
     void theDirection_isAbsentWhenNotAsked() {
         assertNull(JobChange.of(apply(Commands.applied()), AT).synchronizationDirection());
     }

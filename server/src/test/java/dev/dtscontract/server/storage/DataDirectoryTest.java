@@ -49,6 +49,25 @@ class DataDirectoryTest {
         return d.recovered().jobs().stream().filter(j -> j.dtsJobId().equals(id)).findFirst().orElse(null);
     }
 
+    /** Equal in every value, the secrets included (a Secret has no equals: it is compared by what it holds). */
+    private static void assertSameEndpoint(JobEndpoint expected, JobEndpoint actual, String what) {
+        assertEquals(String.valueOf(expected), String.valueOf(actual), what);
+        if (expected != null) {
+            assertEquals(disclosed(expected.password()), disclosed(actual.password()), what + ": password");
+            assertEquals(disclosed(expected.shardPassword()), disclosed(actual.shardPassword()), what + ": shard password");
+        }
+    }
+
+    private static String disclosed(Secret secret) {
+        return secret == null ? null : secret.disclose();
+    }
+
+    private static void assertSameJob(DtsJob expected, DtsJob actual) {
+        assertEquals(expected.toString(), actual.toString());
+        assertSameEndpoint(expected.source(), actual.source(), "source");
+        assertSameEndpoint(expected.destination(), actual.destination(), "destination");
+    }
+
     @Test
     void aNewDirectory_startsFromTheSeed_andSaysSo() {
         try (DataDirectory d = open(NOW)) {
@@ -97,6 +116,8 @@ class DataDirectoryTest {
             assertEquals("Forward", change.synchronizationDirection());
             assertEquals("LTAI5tDemoAccessKey0001", change.accessKeyId());
             assertEquals("rm-moved-0001", change.replacement().instanceId());
+            assertSameEndpoint(SeedLoader.loadDefault().jobs().stream().filter(j -> j.dtsJobId().equals(JOB)).findFirst().orElseThrow()
+                    .source(), change.replaced(), "what it replaced is the job's endpoint before it, read back in full");
             assertEquals(6, d.recovered().instances().stream().filter(i -> i.id().equals("dds-new-0001")).findFirst().orElseThrow().shardCount());
             Accounts accounts = new Accounts(d.recovered().accounts());
             assertEquals("kept-secret", accounts.key("LTAI5tKept0000000001").orElseThrow().credentials().accessKeySecret());
@@ -112,11 +133,114 @@ class DataDirectoryTest {
     }
 
     @Test
+    void aChangeRecord_holdsTheNewEndpointOnly_andReplaysThroughTheDomain_inVersionOrder() throws Exception {
+        JobEndpoint first = new JobEndpoint(InstanceType.RDS, Engine.MYSQL, "rm-first-0001", null, null, "cn-hangzhou", null,
+                "dts_src", Secret.of("First#Pass01"), null, null, null, null);
+        JobEndpoint second = new JobEndpoint(InstanceType.RDS, Engine.MYSQL, "rm-second-0001", null, null, "cn-hangzhou", null,
+                "dts_dst", Secret.of("Second#Pass01"), null, null, null, null);
+        DtsJob seeded;
+        DtsJob live;
+        try (DataDirectory d = open(NOW)) {
+            seeded = job(d, JOB);
+            DtsJob one = seeded.withEndpoint(JobSide.SOURCE, first, NOW.plusSeconds(30));
+            d.changed(one, JobChange.builder().version(2).requestId("R1").time(NOW).side(JobSide.SOURCE)
+                    .replaced(seeded.source()).replacement(first).build());
+            live = one.withEndpoint(JobSide.DESTINATION, second, NOW.plusSeconds(60));
+            d.changed(live, JobChange.builder().version(3).requestId("R2").time(NOW).side(JobSide.DESTINATION)
+                    .replaced(one.destination()).replacement(second).build());
+            d.writtenSoFar().join();
+            String written = new String(Files.readAllBytes(d.file()), StandardCharsets.UTF_8);
+            assertFalse(written.contains("\"replaced\""), "a change record leaves out what the replay knows");
+            assertFalse(written.contains("\"job\":{"), "a change record does not repeat the job");
+            assertEquals(1, written.split("rm-second-0001", -1).length - 1, "the new endpoint is written once");
+        }
+        try (DataDirectory d = open(NOW)) {
+            assertSameJob(live, job(d, JOB)); // replayed through the domain: the job as it stood live
+            List<JobChange> changes = d.recovered().histories().get(JOB);
+            assertEquals(List.of("R1", "R2"), changes.stream().map(JobChange::requestId).toList());
+            assertSameEndpoint(seeded.source(), changes.get(0).replaced(), "first replaced");
+            assertSameEndpoint(first, changes.get(0).replacement(), "first replacement");
+            assertSameEndpoint(seeded.destination(), changes.get(1).replaced(), "second replaced");
+            assertSameEndpoint(second, changes.get(1).replacement(), "second replacement");
+        }
+    }
+
+    @Test
+    void aChangeThatIsNotTheJobItLeaves_isRefusedBeforeItIsWritten() {
+        try (DataDirectory d = open(NOW)) {
+            DtsJob seeded = job(d, JOB);
+            JobEndpoint moved = new JobEndpoint(InstanceType.RDS, Engine.MYSQL, "rm-moved-0001", null, null, "cn-hangzhou", null,
+                    "dts_src", Secret.of("Moved#Pass01"), null, null, null, null);
+            DtsJob after = seeded.withEndpoint(JobSide.SOURCE, moved, null);
+            assertThrows(IllegalArgumentException.class, () -> d.changed(after, JobChange.builder().version(3).side(JobSide.SOURCE)
+                    .replacement(moved).build()), "another version");
+            assertThrows(IllegalArgumentException.class, () -> d.changed(after, JobChange.builder().version(2).side(JobSide.SOURCE)
+                    .replacement(seeded.source()).build()), "another endpoint");
+            assertThrows(IllegalArgumentException.class, () -> d.changed(after, JobChange.builder().version(2).side(JobSide.DESTINATION)
+                    .replacement(moved).build()), "another side");
+            assertEquals(0, d.records());
+            d.changed(after, JobChange.builder().version(2).side(JobSide.SOURCE).replacement(moved).build());
+            assertEquals(1, d.records(), "the change that is the job it leaves is written");
+        }
+    }
+
+    @Test
+    void aChangeOutOfVersionOrder_orOfAnUnknownJob_stopsTheStart() throws Exception {
+        for (String change : List.of(
+                "{\"type\":\"change\",\"dtsJobId\":\"" + JOB + "\",\"change\":{\"version\":3,\"side\":\"SOURCE\",\"time\":\"" + NOW + "\"}}",
+                "{\"type\":\"change\",\"dtsJobId\":\"dtsnope\",\"change\":{\"version\":2,\"side\":\"SOURCE\",\"time\":\"" + NOW + "\"}}")) {
+            try (DataDirectory d = open(NOW)) {
+                d.accepted("k", "n", NOW); // a second record, to be sure the first is the snapshot
+            }
+            Path file = dir.resolve(DataDirectory.FILE);
+            List<byte[]> records = new java.util.ArrayList<>(LogFile.read(file).records());
+            records.add(change.getBytes(StandardCharsets.UTF_8));
+            LogFile.rewrite(file, records).close();
+            StorageException e = assertThrows(StorageException.class, () -> open(NOW));
+            assertTrue(e.getMessage().startsWith(file + ": record 3 cannot be read: "), e.getMessage());
+            assertTrue(e.getMessage().endsWith(change.contains("dtsnope") ? "a change of an unknown job 'dtsnope'"
+                    : "a change to version 3 of " + JOB + ", which is at version 1"), e.getMessage());
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void aFormat1Log_isRead_andRewrittenAsTheCurrentFormat() throws Exception {
+        JobEndpoint moved = new JobEndpoint(InstanceType.RDS, Engine.MYSQL, "rm-moved-0001", null, null, "cn-hangzhou", null,
+                "dts_src", Secret.of("Moved#Pass01"), null, null, null, null);
+        DtsJob seeded;
+        try (DataDirectory d = open(NOW)) {
+            seeded = job(d, JOB);
+        }
+        Path file = dir.resolve(DataDirectory.FILE);
+        DtsJob after = seeded.withEndpoint(JobSide.SOURCE, moved, NOW.plusSeconds(30));
+        com.fasterxml.jackson.databind.node.ObjectNode old = StateCodec.object();
+        old.put("type", "change");
+        old.set("job", StateCodec.job(after));
+        old.set("change", StateCodec.change(JobChange.builder().version(2).requestId("OLD").time(NOW).side(JobSide.SOURCE)
+                .replaced(seeded.source()).replacement(moved).build()));
+        List<byte[]> records = new java.util.ArrayList<>(LogFile.read(file).records());
+        records.add(StateCodec.bytes(old));
+        LogFile.rewrite(file, records).close();
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer.wrap(bytes).putInt(6, 1);
+        Files.write(file, bytes);
+        try (DataDirectory d = open(NOW)) {
+            assertSameJob(after, job(d, JOB));
+            assertSameEndpoint(seeded.source(), d.recovered().histories().get(JOB).get(0).replaced(), "replaced");
+        }
+        assertEquals(LogFile.FORMAT_VERSION, java.nio.ByteBuffer.wrap(Files.readAllBytes(file)).getInt(6), "migrated at start");
+        try (DataDirectory d = open(NOW)) {
+            assertSameJob(after, job(d, JOB));
+        }
+    }
+
+    @Test
     void aJobPut_forgetsItsHistory_aResetReturnsToTheSeed_aLoadReplacesIt() {
         try (DataDirectory d = open(NOW)) {
             DtsJob seeded = job(d, JOB);
             d.changed(seeded.withEndpoint(JobSide.SOURCE, seeded.source(), null), JobChange.builder().version(2)
-                    .requestId("R").time(NOW).side(JobSide.SOURCE).build());
+                    .requestId("R").time(NOW).side(JobSide.SOURCE).replaced(seeded.source()).replacement(seeded.source()).build());
             d.jobPut(seeded);
         }
         try (DataDirectory d = open(NOW)) {
@@ -180,8 +304,10 @@ class DataDirectoryTest {
         assertEquals("C-DURABLE", refused.ruleId());
         assertEquals("ServiceUnavailable", refused.code().wire());
         assertThrows(RuleViolation.class, () -> d.clockAdvanced(Duration.ofSeconds(1)));
-        RuleViolation change = assertThrows(RuleViolation.class, () -> d.changed(SeedLoader.loadDefault().jobs().get(0),
-                JobChange.builder().version(2).requestId("R").time(NOW).side(JobSide.SOURCE).build()));
+        DtsJob seeded = SeedLoader.loadDefault().jobs().get(0);
+        DtsJob after = seeded.withEndpoint(JobSide.SOURCE, seeded.source(), null);
+        RuleViolation change = assertThrows(RuleViolation.class, () -> d.changed(after,
+                JobChange.builder().version(2).requestId("R").time(NOW).side(JobSide.SOURCE).replacement(seeded.source()).build()));
         assertEquals("C-DURABLE", change.ruleId(), "a change that cannot be written is not applied");
         assertTrue(d.writtenSoFar().isCompletedExceptionally(), "no answer is acknowledged after a lost record");
     }

@@ -106,7 +106,7 @@ class LogFileTest {
         ByteBuffer.wrap(bytes).putInt(6, LogFile.FORMAT_VERSION + 1);
         Files.write(file, bytes);
         StorageException newer = assertThrows(StorageException.class, () -> LogFile.read(file));
-        assertEquals(file + " was written by a newer format (version 2); this emulator reads version 1 and older. "
+        assertEquals(file + " was written by a newer format (version 3); this emulator reads version 2 and older. "
                 + "Use a newer emulator, or another DTS_DATA_DIR", newer.getMessage());
         Files.writeString(file, "jobs: []\n");
         StorageException other = assertThrows(StorageException.class, () -> LogFile.read(file));
