@@ -1,35 +1,41 @@
 package dev.dtscontract.client;
 
-import dev.dtscontract.client.api.DtsApi;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dtscontract.client.internal.ErrorBodies;
+import dev.dtscontract.client.internal.RequestSigner;
 import dev.dtscontract.client.internal.Retrier;
-import dev.dtscontract.client.model.Action;
+import dev.dtscontract.client.internal.XmlTree;
 import dev.dtscontract.client.model.DescribeDtsJobDetailRequest;
 import dev.dtscontract.client.model.DescribeDtsJobDetailResponse;
 import dev.dtscontract.client.model.ModelFormat;
 import dev.dtscontract.client.model.ModifyDtsJobEndpointRequest;
 import dev.dtscontract.client.model.ModifyDtsJobEndpointResponse;
-import dev.dtscontract.client.model.Version;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.http.client.exceptions.HttpClientException;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.http.client.exceptions.ReadTimeoutException;
-import io.netty.channel.ConnectTimeoutException;
+import dev.dtscontract.signing.SignedRequest;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
- * Calls ModifyDtsJobEndpoint on Alibaba Cloud DTS or on this project's emulator. Inject it in a Micronaut
- * application, or build one in plain Java with {@link #builder()} (it then runs its own small Micronaut
- * context, which {@link #close()} stops). Every failure is a {@link DtsClientException}.
+ * Calls Alibaba Cloud DTS, or this project's emulator: ModifyDtsJobEndpoint and DescribeDtsJobDetail. Plain Java
+ * with {@link #builder()}, on the JDK's HTTP client; its runtime dependencies are the signing module and Jackson. In a
+ * Micronaut application it is a bean, configured under {@code dts.client} and {@code micronaut.http.services.dts}
+ * (its bean definition is compiled in; only Micronaut reads it). Every failure is a {@link DtsClientException}.
  */
 @Singleton
 public final class DtsClient implements AutoCloseable {
@@ -37,21 +43,37 @@ public final class DtsClient implements AutoCloseable {
     /** The public DTS endpoint. */
     public static final URI DEFAULT_ENDPOINT = URI.create("https://dts.aliyuncs.com");
 
-    private final DtsApi api;
+    /** Reads the generated models: every property by its wire name; a property a newer service adds is skipped. */
+    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final HttpClient http;
+    private final URI endpoint;
+    private final Duration readTimeout;
+    private final RequestSigner signer;
     private final Retrier retrier;
     private final ModelFormat format;
-    private final AutoCloseable owner;
+    private volatile boolean closed;
 
+    /** A Micronaut application's client: {@code dts.client.*}, and the endpoint and timeouts of {@code micronaut.http.services.dts}. */
     @Inject
-    DtsClient(DtsApi api, DtsClientConfiguration configuration) {
-        this(api, new Retrier(configuration.retryPolicy()), ModelFormat.fromValue(configuration.getFormat().toUpperCase(Locale.ROOT)), null);
+    DtsClient(DtsClientConfiguration configuration, CredentialsProvider credentials,
+              @Value("${micronaut.http.services.dts.url:`https://dts.aliyuncs.com`}") URI url,
+              @Value("${micronaut.http.services.dts.connect-timeout:5s}") Duration connectTimeout,
+              @Value("${micronaut.http.services.dts.read-timeout:10s}") Duration readTimeout) {
+        this(builder().endpoint(url).credentialsProvider(credentials).connectTimeout(connectTimeout).readTimeout(readTimeout)
+                .retryPolicy(configuration.retryPolicy()).signatureAlgorithm(configuration.signatureAlgorithm())
+                .format(ModelFormat.fromValue(configuration.getFormat().toUpperCase(Locale.ROOT))));
     }
 
-    private DtsClient(DtsApi api, Retrier retrier, ModelFormat format, AutoCloseable owner) {
-        this.api = api;
-        this.retrier = retrier;
-        this.format = format;
-        this.owner = owner;
+    private DtsClient(Builder settings) {
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.endpoint = settings.endpoint;
+        this.readTimeout = settings.readTimeout;
+        this.signer = new RequestSigner(settings.credentials != null ? settings.credentials : Credentials::fromEnvironment,
+                settings.signatureAlgorithm);
+        this.retrier = new Retrier(settings.retryPolicy);
+        this.format = settings.format;
     }
 
     public static Builder builder() {
@@ -72,7 +94,14 @@ public final class DtsClient implements AutoCloseable {
         require(request.getEndpoint() != null, "Endpoint");
         require(request.getEndpointInstanceType() != null, "EndpointInstanceType");
         require(request.getDtsJobId() != null || request.getDtsInstanceId() != null, "DtsJobId or DtsInstanceId");
-        return retrier.call(() -> send(request));
+        Map<String, String> parameters = parameters("ModifyDtsJobEndpoint", request);
+        return retrier.call(() -> {
+            ModifyDtsJobEndpointResponse response = exchange("POST", parameters, ModifyDtsJobEndpointResponse.class, false);
+            if (!Boolean.TRUE.equals(response.getSuccess())) {
+                throw failure(response);
+            }
+            return response;
+        });
     }
 
     /**
@@ -85,13 +114,9 @@ public final class DtsClient implements AutoCloseable {
     public DescribeDtsJobDetailResponse describeDtsJobDetail(DescribeDtsJobDetailRequest request) {
         Objects.requireNonNull(request, "request");
         require(request.getDtsJobId() != null, "DtsJobId");
+        Map<String, String> parameters = parameters("DescribeDtsJobDetail", request);
         return retrier.call(() -> {
-            DescribeDtsJobDetailResponse response = exchange(() -> api.describeDtsJobDetail(request.getDtsJobId(),
-                    Action.DESCRIBE_DTS_JOB_DETAIL, request.getDtsInstanceID(), request.getSynchronizationDirection(),
-                    request.getRegionId(), request.getSyncSubJobHistory(), request.getZeroEtlJob(), request.getResourceGroupId(),
-                    request.getDbObjectOutputType(), request.getFormat() == ModelFormat.XML ? ModelFormat.XML : format,
-                    Version._2020_01_01, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null), true);
+            DescribeDtsJobDetailResponse response = exchange("GET", parameters, DescribeDtsJobDetailResponse.class, true);
             if (!Boolean.TRUE.equals(response.getSuccess())) {
                 // An answer at HTTP 200 (error statuses raise before): its HttpStatusCode, or that 200 when it gives none.
                 throw DtsClientException.builder(response.getErrCode(), response.getErrMessage())
@@ -102,62 +127,77 @@ public final class DtsClient implements AutoCloseable {
         });
     }
 
-    private ModifyDtsJobEndpointResponse send(ModifyDtsJobEndpointRequest r) {
-        ModifyDtsJobEndpointResponse response = exchange(() -> sendModify(r), false);
-        if (!Boolean.TRUE.equals(response.getSuccess())) {
-            throw failure(response);
-        }
-        return response;
+    /**
+     * A request model's parameters by the names its JSON properties carry (the spec's wire names, so a reordered or
+     * added parameter in the spec reaches the wire by its name), the operation's Action and Version, and the Format:
+     * the request's XML, else the client's.
+     */
+    static Map<String, String> parameters(String action, Object request) {
+        Map<String, String> parameters = new TreeMap<>();
+        JSON.valueToTree(request).fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                return;
+            }
+            if (!value.isValueNode()) {
+                throw new IllegalArgumentException(field.getKey() + " is not a single value: " + value.getNodeType());
+            }
+            parameters.put(field.getKey(), value.asText());
+        });
+        parameters.put("Action", action);
+        parameters.put("Version", SignedRequest.VERSION);
+        return parameters;
     }
 
     /**
-     * One call of the generated client, its failures as DtsClientExceptions. {@code safeToRepeat}: whether a read
-     * timeout may be retried (a read changes nothing; a change may have been applied).
+     * One signed exchange, its failures as DtsClientExceptions. {@code safeToRepeat}: whether a read timeout may be
+     * retried (a read changes nothing; a change may have been applied): a change goes as POST, which the JDK's client
+     * never resends by itself.
      */
-    private static <T> T exchange(java.util.function.Supplier<T> call, boolean safeToRepeat) {
-        T response;
+    private <T> T exchange(String method, Map<String, String> parameters, Class<T> type, boolean safeToRepeat) {
+        if (closed) {
+            throw new IllegalStateException("the DTS client is closed");
+        }
+        Map<String, String> sent = new TreeMap<>(parameters);
+        sent.put("Format", "XML".equals(parameters.get("Format")) ? "XML" : format.getValue());
+        HttpResponse<String> answer;
         try {
-            response = call.get();
-        } catch (DtsClientException e) { // an error status, raised by ErrorStatusFilter
-            throw e;
-        } catch (ReadTimeoutException e) {
+            answer = http.send(signer.request(method, endpoint, sent, readTimeout), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpConnectTimeoutException e) { // a timeout of the connection: checked before every other timeout
+            throw DtsClientException.builder("SDK.ConnectTimeout", "No connection within the connect timeout; the request was not sent.")
+                    .retryable(true).cause(e).build();
+        } catch (HttpTimeoutException e) {
             throw DtsClientException.builder("SDK.ReadTimeout", safeToRepeat ? "No answer within the read timeout."
                     : "No answer within the read timeout; the request may have been applied.").retryable(safeToRepeat).cause(e).build();
-        } catch (HttpClientResponseException e) { // a 2xx the generated client could not read (error statuses: ErrorStatusFilter)
-            String body = e.getResponse().getBody(String.class).orElse("");
-            throw body.isBlank() ? emptyResponse(e) : ErrorBodies.parse(e.getStatus().getCode(), body);
-        } catch (HttpClientException e) {
-            if (causedBy(e, ConnectTimeoutException.class)) { // a ConnectException too: checked first
-                throw DtsClientException.builder("SDK.ConnectTimeout", "No connection within the connect timeout; the request was not sent.")
-                        .retryable(true).cause(e).build();
-            }
-            boolean refused = causedBy(e, ConnectException.class);
-            throw DtsClientException.builder(refused ? "SDK.ConnectionRefused" : "SDK.TransportError",
-                    refused ? "The connection was refused; the request was not sent." : "The request failed: " + e.getMessage())
-                    .retryable(refused).cause(e).build();
+        } catch (ConnectException e) {
+            throw DtsClientException.builder("SDK.ConnectionRefused", "The connection was refused; the request was not sent.")
+                    .retryable(true).cause(e).build();
+        } catch (IOException e) {
+            throw DtsClientException.builder("SDK.TransportError", "The request failed: " + e).cause(e).build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DtsClientException.builder("SDK.TransportError", "Interrupted while waiting for the answer; the request may have been applied.")
+                    .cause(e).build();
         }
-        if (response == null) {
-            throw emptyResponse(null);
+        int status = answer.statusCode();
+        String body = answer.body();
+        if (status < 200 || status > 299) {
+            throw ErrorBodies.parse(status, body);
         }
-        return response;
-    }
-
-    private ModifyDtsJobEndpointResponse sendModify(ModifyDtsJobEndpointRequest r) {
-            // Named by the spec's order of the generated GET operation; the signing filter turns the common
-            // parameters into V3 headers or the RPC signature, so they are left null here.
-            return api.modifyDtsJobEndpoint(r.getEndpoint(), r.getEndpointInstanceType(), Action.MODIFY_DTS_JOB_ENDPOINT,
-                    r.getRegionId(), r.getDtsJobId(), r.getDtsInstanceId(), r.getSynchronizationDirection(),
-                    r.getEndpointRegionId(), r.getEndpointInstanceId(), r.getEndpointIp(), r.getEndpointPort(),
-                    r.getModifyAccount(), r.getUsername(), r.getPassword(), r.getDatabase(), r.getShardUsername(),
-                    r.getShardPassword(), r.getRoleName(), r.getAliyunUid(), r.getDryRun(), r.getResourceGroupId(),
-                    r.getFormat() == ModelFormat.XML ? ModelFormat.XML : format, Version._2020_01_01,
-                    null, null, null, null, null, null, r.getZeroEtlJob(),
-                    null, null, null, null, null, null, null, null);
+        if (body == null || body.isBlank()) {
+            throw emptyResponse();
+        }
+        try {
+            JsonNode tree = body.stripLeading().startsWith("<") ? XmlTree.read(body) : JSON.readTree(body);
+            return JSON.treeToValue(tree, type);
+        } catch (IOException | IllegalArgumentException e) { // a 2xx the model cannot hold
+            throw ErrorBodies.parse(status, body);
+        }
     }
 
     /** The request was answered (so it may have been applied), but with nothing to read. */
-    private static DtsClientException emptyResponse(Throwable cause) {
-        return DtsClientException.builder("SDK.EmptyResponse", "An answer without a body").status(200).rawBody("").cause(cause).build();
+    private static DtsClientException emptyResponse() {
+        return DtsClientException.builder("SDK.EmptyResponse", "An answer without a body").status(200).rawBody("").build();
     }
 
     /**
@@ -181,29 +221,16 @@ public final class DtsClient implements AutoCloseable {
                 .requestId(response.getRequestId()).retryable(ErrorBodies.isRetryable(response.getErrCode())).build();
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) return true;
-        }
-        return false;
-    }
-
     private static void require(boolean present, String name) {
         if (!present) {
             throw new IllegalArgumentException(name + " is required");
         }
     }
 
-    /** Stops the client's own context when it was built with {@link #builder()}; a no-op for an injected one. */
+    /** After this, every call fails without sending anything (the JDK's client lets its connections go once unused). */
     @Override
     public void close() {
-        if (owner != null) {
-            try {
-                owner.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("closing the DTS client failed", e);
-            }
-        }
+        closed = true;
     }
 
     /** Builds a DtsClient for plain Java. Credentials default to the ALIBABA_CLOUD_* environment variables. */
@@ -284,24 +311,7 @@ public final class DtsClient implements AutoCloseable {
         }
 
         public DtsClient build() {
-            CredentialsProvider provider = credentials != null ? credentials : Credentials::fromEnvironment;
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("micronaut.http.services.dts.url", endpoint.toString());
-            properties.put("micronaut.http.services.dts.connect-timeout", connectTimeout.toMillis() + "ms");
-            properties.put("micronaut.http.services.dts.read-timeout", readTimeout.toMillis() + "ms");
-            properties.put("dts-base-path", "/");
-            properties.put("dts.client.signature-algorithm", signatureAlgorithm.name().toLowerCase(Locale.ROOT));
-            ApplicationContext context = ApplicationContext.builder()
-                    .deduceEnvironment(false)
-                    .properties(properties)
-                    .singletons(provider)
-                    .start();
-            try {
-                return new DtsClient(context.getBean(DtsApi.class), new Retrier(retryPolicy), format, context);
-            } catch (RuntimeException e) {
-                context.close();
-                throw e;
-            }
+            return new DtsClient(this);
         }
 
         private static Duration positive(Duration d) {

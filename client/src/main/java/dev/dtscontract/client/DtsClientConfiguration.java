@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * Settings under {@code dts.client} for a DtsClient injected into a Micronaut application. The endpoint and
  * timeouts are the HTTP service's own: {@code micronaut.http.services.dts.url}, {@code .connect-timeout},
- * {@code .read-timeout}; and {@code dts-base-path: /}.
+ * {@code .read-timeout}.
  */
 @ConfigurationProperties("dts.client")
 public class DtsClientConfiguration {

@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,12 +52,12 @@ class ClientOptionsReachTheWireTest {
     }
 
     private static void serve(ResponseExample example) {
-        wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(example.status())
+        wm.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(example.status())
                 .withHeader("Content-Type", example.mediaType()).withBody(example.body())));
     }
 
     private static LoggedRequest sent() {
-        List<LoggedRequest> all = wm.findAll(getRequestedFor(urlPathEqualTo("/")));
+        List<LoggedRequest> all = wm.findAll(postRequestedFor(urlPathEqualTo("/")));
         assertEquals(1, all.size(), "requests sent");
         return all.get(0);
     }
@@ -91,7 +91,7 @@ class ClientOptionsReachTheWireTest {
             client.modifyDtsJobEndpoint(DtsClientTest.documentedSample());
         }
         assertEquals(2, asked.get(), "a rotated key is used from the next request on");
-        wm.findAll(getRequestedFor(urlPathEqualTo("/"))).forEach(r ->
+        wm.findAll(postRequestedFor(urlPathEqualTo("/"))).forEach(r ->
                 assertTrue(r.getHeader("Authorization").startsWith("ACS3-HMAC-SHA256 Credential=LTAI5tOptionsKey,"), r.getHeader("Authorization")));
     }
 
@@ -148,18 +148,18 @@ class ClientOptionsReachTheWireTest {
                 .retryPolicy(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1))).build()) {
             assertThrows(DtsClientException.class, () -> client.modifyDtsJobEndpoint(DtsClientTest.documentedSample()));
         }
-        assertEquals(2, wm.findAll(getRequestedFor(urlPathEqualTo("/"))).size(), "2 attempts, not the default 3");
+        assertEquals(2, wm.findAll(postRequestedFor(urlPathEqualTo("/"))).size(), "2 attempts, not the default 3");
         wm.resetRequests();
         try (DtsClient client = DtsClient.builder().endpoint(wm.baseUrl()).credentials(KEY).retryPolicy(RetryPolicy.none()).build()) {
             assertThrows(DtsClientException.class, () -> client.modifyDtsJobEndpoint(DtsClientTest.documentedSample()));
         }
-        assertEquals(1, wm.findAll(getRequestedFor(urlPathEqualTo("/"))).size());
+        assertEquals(1, wm.findAll(postRequestedFor(urlPathEqualTo("/"))).size());
     }
 
     @Test
     void readTimeout_endsTheWait() {
         ResponseExample ok = SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json");
-        wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200).withFixedDelay(600)
+        wm.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200).withFixedDelay(600)
                 .withHeader("Content-Type", ok.mediaType()).withBody(ok.body())));
         try (DtsClient client = DtsClient.builder().endpoint(wm.baseUrl()).credentials(KEY).readTimeout(Duration.ofMillis(200)).build()) {
             assertEquals("SDK.ReadTimeout", assertThrows(DtsClientException.class,
@@ -207,7 +207,6 @@ class ClientOptionsReachTheWireTest {
         serve(SPEC.response("ModifyDtsJobEndpointThrottlingUser", "application/json"));
         try (ApplicationContext context = ApplicationContext.run(Map.of(
                 "micronaut.http.services.dts.url", wm.baseUrl(),
-                "dts-base-path", "/",
                 "dts.client.format", "XML",
                 "dts.client.signature-algorithm", "v2",
                 "dts.client.max-attempts", "2",
@@ -220,7 +219,7 @@ class ClientOptionsReachTheWireTest {
             DtsClient client = context.getBean(DtsClient.class);
             assertThrows(DtsClientException.class, () -> client.modifyDtsJobEndpoint(DtsClientTest.documentedSample()));
         }
-        List<LoggedRequest> sent = wm.findAll(getRequestedFor(urlPathEqualTo("/")));
+        List<LoggedRequest> sent = wm.findAll(postRequestedFor(urlPathEqualTo("/")));
         assertEquals(2, sent.size(), "dts.client.max-attempts");
         LoggedRequest first = sent.get(0);
         assertEquals("XML", query(first, "Format"));

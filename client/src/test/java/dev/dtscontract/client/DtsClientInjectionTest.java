@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,17 +26,16 @@ class DtsClientInjectionTest {
     @Test
     void injectedClient_usesTheApplicationsConfiguration() {
         SpecExamples.ResponseExample ok = SpecExamples.load().response("ModifyDtsJobEndpointDocumentedSample", "application/json");
-        wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200)
+        wm.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", ok.mediaType()).withBody(ok.body())));
         try (ApplicationContext context = ApplicationContext.run(Map.of(
                 "micronaut.http.services.dts.url", wm.baseUrl(),
-                "dts-base-path", "/",
                 "dts.client.access-key-id", "LTAI5tInjected",
                 "dts.client.access-key-secret", "injected-secret"))) {
             DtsClient client = context.getBean(DtsClient.class);
             assertEquals(true, client.modifyDtsJobEndpoint(DtsClientTest.documentedSample()).getSuccess());
         }
-        assertTrue(wm.findAll(getRequestedFor(urlPathEqualTo("/"))).get(0).getHeader("Authorization")
+        assertTrue(wm.findAll(postRequestedFor(urlPathEqualTo("/"))).get(0).getHeader("Authorization")
                 .startsWith("ACS3-HMAC-SHA256 Credential=LTAI5tInjected,"), "V3 by default, with the configured key");
     }
 }

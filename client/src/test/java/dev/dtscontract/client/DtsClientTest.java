@@ -25,8 +25,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -76,7 +76,7 @@ class DtsClientTest {
     }
 
     private static void serve(ResponseExample example) {
-        wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse()
+        wm.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse()
                 .withStatus(example.status())
                 .withHeader("Content-Type", example.mediaType())
                 .withBody(example.body())));
@@ -139,7 +139,7 @@ class DtsClientTest {
 
     @Test
     void unparseableBody_stillRaisesWithStatusAndRawText() {
-        wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(502)
+        wm.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(502)
                 .withHeader("Content-Type", "text/html").withBody("<html><body>Bad gateway</body></html>")));
         DtsClientException e = assertThrows(DtsClientException.class,
                 () -> client(DtsClient.builder().retryPolicy(RetryPolicy.none())).modifyDtsJobEndpoint(documentedSample()));
@@ -151,7 +151,7 @@ class DtsClientTest {
 
     @Test
     void dtsStyleErrorWithErrCodeOnly_isParsed() {
-        wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+        wm.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                 .withBody("{\"Success\":false,\"ErrCode\":\"DTS.Msg.InvalidEndpoint\",\"ErrMessage\":\"The endpoint is invalid.\","
                         + "\"HttpStatusCode\":\"400\",\"RequestId\":\"R1\"}")));
         DtsClientException e = assertThrows(DtsClientException.class,
@@ -165,13 +165,13 @@ class DtsClientTest {
     void throttledThenSuccess_isRetriedAndSucceeds() {
         ResponseExample throttled = SPEC.response("ModifyDtsJobEndpointThrottlingUser", "application/json");
         ResponseExample ok = SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json");
-        wm.stubFor(get(urlPathEqualTo("/")).inScenario("retry").whenScenarioStateIs(STARTED)
+        wm.stubFor(post(urlPathEqualTo("/")).inScenario("retry").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(throttled.status()).withHeader("Content-Type", "application/json").withBody(throttled.body()))
                 .willSetStateTo("recovered"));
-        wm.stubFor(get(urlPathEqualTo("/")).inScenario("retry").whenScenarioStateIs("recovered")
+        wm.stubFor(post(urlPathEqualTo("/")).inScenario("retry").whenScenarioStateIs("recovered")
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(ok.body())));
         assertEquals(true, client().modifyDtsJobEndpoint(documentedSample()).getSuccess());
-        List<LoggedRequest> sent = wm.findAll(getRequestedFor(urlPathEqualTo("/")));
+        List<LoggedRequest> sent = wm.findAll(postRequestedFor(urlPathEqualTo("/")));
         assertEquals(2, sent.size());
         assertFalse(sent.get(0).getHeader("x-acs-signature-nonce").equals(sent.get(1).getHeader("x-acs-signature-nonce")),
                 "each attempt is signed afresh");
@@ -182,13 +182,13 @@ class DtsClientTest {
         serve(SPEC.response("ModifyDtsJobEndpointServiceUnavailable503", "application/json"));
         DtsClientException e = assertThrows(DtsClientException.class, () -> client().modifyDtsJobEndpoint(documentedSample()));
         assertEquals("ServiceUnavailable", e.code());
-        assertEquals(3, wm.findAll(getRequestedFor(urlPathEqualTo("/"))).size());
+        assertEquals(3, wm.findAll(postRequestedFor(urlPathEqualTo("/"))).size());
     }
 
     @Test
     void readTimeout_isNeverRetried() {
         ResponseExample ok = SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json");
-        wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200).withFixedDelay(1500)
+        wm.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200).withFixedDelay(1500)
                 .withHeader("Content-Type", "application/json").withBody(ok.body())));
         DtsClient c = client(DtsClient.builder().readTimeout(Duration.ofMillis(300))
                 .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1))));
@@ -196,7 +196,7 @@ class DtsClientTest {
         assertEquals("SDK.ReadTimeout", e.code());
         assertEquals("No answer within the read timeout; the request may have been applied.", e.errorMessage());
         assertFalse(e.retryable());
-        assertEquals(1, wm.findAll(getRequestedFor(urlPathEqualTo("/"))).size());
+        assertEquals(1, wm.findAll(postRequestedFor(urlPathEqualTo("/"))).size());
     }
 
     @Test
@@ -218,7 +218,7 @@ class DtsClientTest {
     void v2Request_carriesEveryParameterUnderTheSpecsNamesAndAValidSignature() {
         serve(SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json"));
         client(DtsClient.builder().signatureAlgorithm(SignatureAlgorithm.V2)).modifyDtsJobEndpoint(documentedSample());
-        LoggedRequest sent = wm.findAll(getRequestedFor(urlPathEqualTo("/"))).get(0);
+        LoggedRequest sent = wm.findAll(postRequestedFor(urlPathEqualTo("/"))).get(0);
         Map<String, String> query = new TreeMap<>();
         sent.getQueryParams().forEach((name, value) -> query.put(name, value.firstValue()));
         assertAll(
@@ -242,14 +242,14 @@ class DtsClientTest {
                 () -> assertFalse(query.containsKey("SecurityToken")),
                 () -> assertEquals(null, sent.getHeader("Authorization")));
         String signature = query.remove("Signature");
-        assertEquals(RpcSignature.sign("GET", query, "test-secret-value"), signature);
+        assertEquals(RpcSignature.sign("POST", query, "test-secret-value"), signature);
     }
 
     @Test
     void v3Request_byDefault_carriesEveryParameterInTheQueryTheOperationInHeadersAndAValidAuthorization() {
         serve(SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json"));
         client().modifyDtsJobEndpoint(documentedSample());
-        LoggedRequest sent = wm.findAll(getRequestedFor(urlPathEqualTo("/"))).get(0);
+        LoggedRequest sent = wm.findAll(postRequestedFor(urlPathEqualTo("/"))).get(0);
         Map<String, String> query = new TreeMap<>();
         sent.getQueryParams().forEach((name, value) -> query.put(name, value.firstValue()));
         assertEquals(new TreeMap<>(Map.of("RegionId", "cn-hangzhou", "DtsInstanceId", "dtsaw012y2g15q****",
@@ -268,7 +268,7 @@ class DtsClientTest {
                 () -> assertTrue(headers.get("x-acs-signature-nonce").matches("[0-9a-f]{32}")),
                 () -> assertEquals(AcsSignatureV3.EMPTY_PAYLOAD_HASH, headers.get("x-acs-content-sha256")),
                 () -> assertEquals(null, sent.getHeader("x-acs-security-token")));
-        assertEquals(AcsSignatureV3.authorization("GET", query, headers, AcsSignatureV3.EMPTY_PAYLOAD_HASH, "LTAI5tTestKey", "test-secret-value"),
+        assertEquals(AcsSignatureV3.authorization("POST", query, headers, AcsSignatureV3.EMPTY_PAYLOAD_HASH, "LTAI5tTestKey", "test-secret-value"),
                 sent.getHeader("Authorization"));
     }
 
@@ -277,7 +277,7 @@ class DtsClientTest {
         serve(SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json"));
         client = DtsClient.builder().endpoint(wm.baseUrl()).credentials(Credentials.sts("STS.id", "sts-secret", "sts-token")).build();
         client.modifyDtsJobEndpoint(documentedSample());
-        LoggedRequest sent = wm.findAll(getRequestedFor(urlPathEqualTo("/"))).get(0);
+        LoggedRequest sent = wm.findAll(postRequestedFor(urlPathEqualTo("/"))).get(0);
         assertEquals("sts-token", sent.getHeader("x-acs-security-token"));
         assertEquals("STS.id", sent.getHeader("x-acs-accesskey-id"));
     }
@@ -288,14 +288,14 @@ class DtsClientTest {
         client = DtsClient.builder().endpoint(wm.baseUrl()).signatureAlgorithm(SignatureAlgorithm.V2)
                 .credentials(Credentials.sts("STS.id", "sts-secret", "sts-token")).build();
         client.modifyDtsJobEndpoint(documentedSample());
-        assertEquals("sts-token", wm.findAll(getRequestedFor(urlPathEqualTo("/"))).get(0).queryParameter("SecurityToken").firstValue());
+        assertEquals("sts-token", wm.findAll(postRequestedFor(urlPathEqualTo("/"))).get(0).queryParameter("SecurityToken").firstValue());
     }
 
     @Test
     void accessKeySecret_isNeverSent() {
         serve(SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json"));
         client().modifyDtsJobEndpoint(documentedSample());
-        LoggedRequest sent = wm.findAll(getRequestedFor(urlPathEqualTo("/"))).get(0);
+        LoggedRequest sent = wm.findAll(postRequestedFor(urlPathEqualTo("/"))).get(0);
         assertFalse(sent.getUrl().contains("test-secret-value"));
         assertFalse(sent.getHeaders().toString().contains("test-secret-value"));
     }
@@ -336,7 +336,7 @@ class DtsClientTest {
                 {"\"HttpStatusCode\":\"600\",", "200", "SDK.UnparsedResponse"}, {"\"HttpStatusCode\":\"100\",", "100", "Forbidden.NoPermission"},
                 {"\"HttpStatusCode\":\"599\",", "599", "Forbidden.NoPermission"}}) {
             wm.resetAll();
-            wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+            wm.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                     .withBody("{\"RequestId\":\"R2\"," + row[0] + "\"Success\":false,\"ErrCode\":\"Forbidden.NoPermission\",\"ErrMessage\":\"no\"}")));
             DtsClientException e = assertThrows(DtsClientException.class, () -> client().modifyDtsJobEndpoint(documentedSample()));
             assertEquals(Integer.parseInt(row[1]), e.status(), row[0]);

@@ -19,8 +19,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static java.util.Map.entry;
@@ -59,12 +59,12 @@ class EveryParameterReachesTheWireTest {
     @EnumSource(SignatureAlgorithm.class)
     void everyParameter_arrivesUnderItsOwnSpecName_withItsOwnValue(SignatureAlgorithm algorithm) {
         ResponseExample ok = SpecExamples.load().response("ModifyDtsJobEndpointDocumentedSample", "application/json");
-        wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", ok.mediaType()).withBody(ok.body())));
+        wm.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", ok.mediaType()).withBody(ok.body())));
         try (DtsClient client = DtsClient.builder().endpoint(wm.baseUrl()).credentials(Credentials.of("LTAI5tTestKey", "test-secret-value"))
                 .signatureAlgorithm(algorithm).build()) {
             client.modifyDtsJobEndpoint(everyParameter());
         }
-        LoggedRequest sent = wm.findAll(getRequestedFor(urlPathEqualTo("/"))).get(0);
+        LoggedRequest sent = wm.findAll(postRequestedFor(urlPathEqualTo("/"))).get(0);
         Map<String, String> query = new TreeMap<>();
         sent.getQueryParams().forEach((name, value) -> query.put(name, value.firstValue()));
         EXPECTED.forEach((name, value) -> assertEquals(value, query.get(name), name + " on the wire (" + algorithm + ")"));

@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -96,11 +96,11 @@ class RetryTableTest {
         wm.resetAll();
         SIGNED.set(0);
         if (row.answer() != null) {
-            wm.stubFor(get(urlPathEqualTo("/")).willReturn(row.answer()));
+            wm.stubFor(post(urlPathEqualTo("/")).willReturn(row.answer()));
         }
         DtsClient client = client(row.url() != null ? row.url() : wm.baseUrl());
         DtsClientException e = assertThrows(DtsClientException.class, () -> client.modifyDtsJobEndpoint(DtsClientTest.documentedSample()));
-        int served = wm.findAll(getRequestedFor(urlPathEqualTo("/"))).size();
+        int served = wm.findAll(postRequestedFor(urlPathEqualTo("/"))).size();
         assertAll(
                 () -> assertEquals(row.code(), e.code(), "code"),
                 () -> assertEquals(row.retryable(), e.retryable(), "retryable()"),

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -62,8 +62,10 @@ class ConsumerContractTest {
      */
     static List<String> checkSentRequest(RequestExample example, Exchange sent) {
         List<String> problems = new ArrayList<>(ContractValidator.checkRequest(sent));
-        if (!sent.method().equals("GET") || !sent.path().equals("/")) {
-            problems.add(sent.name() + ": sent " + sent.method() + " " + sent.path() + ", expected GET /");
+        // A change goes as POST (as Alibaba's SDKs send it, and never resent by the JDK's client on its own), a read as GET.
+        String method = example.action().equals("DescribeDtsJobDetail") ? "GET" : "POST";
+        if (!sent.method().equals(method) || !sent.path().equals("/")) {
+            problems.add(sent.name() + ": sent " + sent.method() + " " + sent.path() + ", expected " + method + " /");
         }
         Map<String, String> headers = sent.requestHeaders();
         example.parameters().forEach((name, value) -> {
@@ -97,7 +99,7 @@ class ConsumerContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("clientResponseExamples")
     void responseExample_isWhatTheClientReturnsOrThrows(ResponseExample example) {
-        wm.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(example.status())
+        wm.stubFor(any(urlPathEqualTo("/")).willReturn(aResponse().withStatus(example.status())
                 .withHeader("Content-Type", example.mediaType()).withBody(example.body())));
         boolean describe = example.action().equals("DescribeDtsJobDetail");
         RequestExample request = SPEC.request(describe ? DESCRIBE_SAMPLE : ProviderContractTest.SAMPLE);

@@ -2,7 +2,6 @@ package dev.dtscontract.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import dev.dtscontract.client.DtsClientException;
 
 import java.util.Set;
@@ -17,7 +16,6 @@ public final class ErrorBodies {
     private static final Set<String> RETRYABLE_CODES = Set.of("Throttling", "Throttling.User", "ServiceUnavailable");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final XmlMapper XML = new XmlMapper();
 
     private ErrorBodies() {
     }
@@ -43,7 +41,7 @@ public final class ErrorBodies {
             return null;
         }
         try {
-            return body.stripLeading().startsWith("<") ? XML.readTree(body) : JSON.readTree(body);
+            return body.stripLeading().startsWith("<") ? XmlTree.read(body) : JSON.readTree(body);
         } catch (Exception unparseable) {
             return null;
         }

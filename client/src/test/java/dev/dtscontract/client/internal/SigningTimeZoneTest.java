@@ -26,15 +26,15 @@ class SigningTimeZoneTest {
 
     @Test
     void rpcTimestamp_isUtcToTheSecond_whateverTheClocksZone() {
-        SigningFilter filter = new SigningFilter(() -> DEMO, SHANGHAI, () -> "nonce-1", SignatureAlgorithm.V2);
+        RequestSigner filter = new RequestSigner(() -> DEMO, SHANGHAI, () -> "nonce-1", SignatureAlgorithm.V2);
         URI signed = filter.signedUri("GET", URI.create("http://127.0.0.1:8080/"), Map.of("Action", "ModifyDtsJobEndpoint"));
         assertTrue(signed.getRawQuery().contains("&Timestamp=2026-11-28T23%3A59%3A58Z&"), signed.getRawQuery());
     }
 
     @Test
     void v3Date_isUtcToTheSecond_whateverTheClocksZone() {
-        SigningFilter filter = new SigningFilter(() -> DEMO, SHANGHAI, () -> "nonce-1", SignatureAlgorithm.V3);
-        SigningFilter.SignedV3 signed = filter.signV3("GET", URI.create("http://127.0.0.1:8080/"), Map.of("Action", "ModifyDtsJobEndpoint"));
+        RequestSigner filter = new RequestSigner(() -> DEMO, SHANGHAI, () -> "nonce-1", SignatureAlgorithm.V3);
+        RequestSigner.SignedV3 signed = filter.signV3("GET", URI.create("http://127.0.0.1:8080/"), Map.of("Action", "ModifyDtsJobEndpoint"));
         assertEquals("2026-11-28T23:59:58Z", signed.headers().get("x-acs-date"));
     }
 }

@@ -157,13 +157,11 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
             config.put("micronaut.http.services." + CONTROL_SERVICE + ".url", url.toString());
             config.put(CONTROL_SERVICE + "-base-path", "/");
             config.put("micronaut.http.services.dts.url", url.toString());
-            config.put("dts-base-path", "/");
             config.put("dts.client.access-key-id", settings.accessKeyId());
             config.put("dts.client.access-key-secret", settings.accessKeySecret());
             if ("http".equalsIgnoreCase(url.getScheme())) {
-                // Without this each client builds a TLS context it never uses: about 400 JDK security classes, a few hundred
+                // Without this the control client builds a TLS context it never uses: about 400 JDK security classes, a few hundred
                 // milliseconds of a test JVM's first request.
-                config.put("micronaut.http.services.dts.ssl.enabled", false);
                 config.put("micronaut.http.services." + CONTROL_SERVICE + ".ssl.enabled", false);
             }
             if (settings.controlToken() != null) {

@@ -2,16 +2,13 @@ package dev.dtscontract.client.internal;
 
 import dev.dtscontract.client.Credentials;
 import dev.dtscontract.client.CredentialsProvider;
-import dev.dtscontract.client.DtsClientConfiguration;
 import dev.dtscontract.client.SignatureAlgorithm;
 import dev.dtscontract.signing.SignedRequest;
-import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.annotation.ClientFilter;
-import io.micronaut.http.annotation.RequestFilter;
-import jakarta.inject.Inject;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,43 +17,48 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Signs every request of the generated client: with signature V3 (ACS3-HMAC-SHA256, the default, as Alibaba
- * Cloud's current SDKs) or with the RPC signature (v2 in Alibaba's SDKs, HMAC-SHA1 over the query). The query is
- * rewritten in the signer's own encoding, so what is sent is exactly what was signed.
+ * Signs each request of the client: with signature V3 (ACS3-HMAC-SHA256, the default, as Alibaba Cloud's current
+ * SDKs) or with the RPC signature (v2 in Alibaba's SDKs, HMAC-SHA1 over the query), through the signing module. The
+ * query is written in the signer's own encoding, so what is sent is exactly what was signed.
  */
-@ClientFilter(serviceId = "dts")
-public final class SigningFilter {
+public final class RequestSigner {
 
     private final CredentialsProvider credentials;
     private final Clock clock;
     private final Supplier<String> nonces;
     private final SignatureAlgorithm algorithm;
 
-    @Inject
-    public SigningFilter(CredentialsProvider credentials, DtsClientConfiguration configuration) {
-        this(credentials, Clock.systemUTC(), () -> UUID.randomUUID().toString().replace("-", ""), configuration.signatureAlgorithm());
+    /** Signing with the machine's clock and a fresh random nonce per request. */
+    public RequestSigner(CredentialsProvider credentials, SignatureAlgorithm algorithm) {
+        this(credentials, Clock.systemUTC(), () -> UUID.randomUUID().toString().replace("-", ""), algorithm);
     }
 
-    public SigningFilter(CredentialsProvider credentials, Clock clock, Supplier<String> nonces, SignatureAlgorithm algorithm) {
+    public RequestSigner(CredentialsProvider credentials, Clock clock, Supplier<String> nonces, SignatureAlgorithm algorithm) {
         this.credentials = credentials;
         this.clock = clock;
         this.nonces = nonces;
         this.algorithm = algorithm;
     }
 
-    @RequestFilter
-    public void sign(MutableHttpRequest<?> request) {
-        Map<String, String> parameters = new TreeMap<>();
-        request.getParameters().forEach((name, values) -> {
-            if (!values.isEmpty()) parameters.put(name, values.get(0));
-        });
+    /**
+     * A request of these parameters (by their wire names, in the query) to {@code endpoint}, signed, to be answered
+     * within {@code timeout}: GET, or POST with an empty body (as Alibaba's SDKs send a change; the JDK's client
+     * resends a GET by itself once when a connection closes before the answer, never a POST).
+     */
+    public HttpRequest request(String method, URI endpoint, Map<String, String> parameters, Duration timeout) {
+        URI base = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? endpoint.resolve("/") : endpoint;
+        HttpRequest.Builder request = HttpRequest.newBuilder().timeout(timeout)
+                .method(method, HttpRequest.BodyPublishers.noBody());
         if (algorithm == SignatureAlgorithm.V2) {
-            request.uri(signedUri(request.getMethodName(), request.getUri(), parameters));
-            return;
+            return request.uri(signedUri(method, base, parameters)).build();
         }
-        SignedV3 signed = signV3(request.getMethodName(), request.getUri(), parameters);
-        request.uri(signed.uri());
-        signed.headers().forEach(request.getHeaders()::set);
+        SignedV3 signed = signV3(method, base, parameters);
+        signed.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("host")) { // the JDK's client sets Host itself (from the URI: what was signed)
+                request.header(name, value);
+            }
+        });
+        return request.uri(signed.uri()).build();
     }
 
     /** A request signed with V3: its URI (canonical query, no RPC common parameters) and the headers to send. */

@@ -8,7 +8,7 @@ import java.net.URI;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The signed Host header is the one the HTTP client sends: the port only when it is not the scheme's default. */
-class SigningFilterHostTest {
+class RequestSignerHostTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
@@ -22,6 +22,6 @@ class SigningFilterHostTest {
             "http://127.0.0.1:8080/,             127.0.0.1:8080",
     })
     void host_isWhatTheClientSends(String uri, String host) {
-        assertEquals(host, SigningFilter.host(URI.create(uri)));
+        assertEquals(host, RequestSigner.host(URI.create(uri)));
     }
 }

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The client's filter signs V3 as Alibaba's SDKs do: the headers, no RPC common parameters, the query it signed. */
-class SigningFilterV3Test {
+class RequestSignerV3Test {
 
     private static final String SECRET = "DemoSecretForLocalUseOnly0001";
     private static final String EMPTY_PAYLOAD = AcsSignatureV3.EMPTY_PAYLOAD_HASH;
@@ -27,7 +27,7 @@ class SigningFilterV3Test {
     @Test
     void filter_signsV3ByDefaultWithTheHeadersAndNoRpcCommonParameters() {
         CapturedRequest c = CapturedRequest.load("node-get-query");
-        SigningFilter filter = new SigningFilter(() -> Credentials.of("LTAI5tDemoAccessKey0001", SECRET),
+        RequestSigner filter = new RequestSigner(() -> Credentials.of("LTAI5tDemoAccessKey0001", SECRET),
                 Clock.fixed(c.signedAt(), ZoneOffset.UTC), () -> c.header("x-acs-signature-nonce"), SignatureAlgorithm.V3);
         Map<String, String> parameters = new LinkedHashMap<>(c.queryParameters());
         parameters.put("Action", "ModifyDtsJobEndpoint");
@@ -35,7 +35,7 @@ class SigningFilterV3Test {
         parameters.put("Format", "JSON");
         // Every common parameter of the RPC signature a caller might have set: none of them travels with V3.
         SignedRequest.RPC_COMMON.forEach(name -> parameters.put(name, "stale-" + name));
-        SigningFilter.SignedV3 signed = filter.signV3("GET", URI.create("http://127.0.0.1:18702/?x=1"), parameters);
+        RequestSigner.SignedV3 signed = filter.signV3("GET", URI.create("http://127.0.0.1:18702/?x=1"), parameters);
         String query = signed.uri().getRawQuery();
         assertAll(
                 () -> assertEquals("127.0.0.1:18702", signed.headers().get("host")),
@@ -57,9 +57,9 @@ class SigningFilterV3Test {
 
     @Test
     void filter_stsCredentials_addTheKeyIdAndTokenHeaders() {
-        SigningFilter filter = new SigningFilter(() -> Credentials.sts("STS.DemoTemporaryKey001", "s", "token-1"),
+        RequestSigner filter = new RequestSigner(() -> Credentials.sts("STS.DemoTemporaryKey001", "s", "token-1"),
                 Clock.systemUTC(), () -> "n", SignatureAlgorithm.V3);
-        SigningFilter.SignedV3 signed = filter.signV3("GET", URI.create("https://dts.aliyuncs.com/"), Map.of("Endpoint", "src"));
+        RequestSigner.SignedV3 signed = filter.signV3("GET", URI.create("https://dts.aliyuncs.com/"), Map.of("Endpoint", "src"));
         assertAll(
                 () -> assertEquals("dts.aliyuncs.com", signed.headers().get("host")),
                 () -> assertEquals("STS.DemoTemporaryKey001", signed.headers().get("x-acs-accesskey-id")),
@@ -71,7 +71,7 @@ class SigningFilterV3Test {
 
     @Test
     void xmlFormat_staysInTheQuery() {
-        SigningFilter filter = new SigningFilter(() -> Credentials.of("id", "s"), Clock.systemUTC(), () -> "n", SignatureAlgorithm.V3);
+        RequestSigner filter = new RequestSigner(() -> Credentials.of("id", "s"), Clock.systemUTC(), () -> "n", SignatureAlgorithm.V3);
         assertEquals("Endpoint=src&Format=XML", filter.signV3("GET", URI.create("http://h/"), Map.of("Endpoint", "src", "Format", "XML"))
                 .uri().getRawQuery());
     }

@@ -16,13 +16,13 @@ import java.util.TreeMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The RPC signature of the client's filter: its own common parameters, whatever the request carried, and a Signature over them. */
-class SigningFilterRpcTest {
+class RequestSignerRpcTest {
 
     private static final Credentials STS = Credentials.sts("STS.DemoTemporaryKey001", "sts-secret", "token-1");
 
     @Test
     void staleCommonParameters_areReplaced_andTheOperationsOwnKept() {
-        SigningFilter filter = new SigningFilter(() -> STS, Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC),
+        RequestSigner filter = new RequestSigner(() -> STS, Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC),
                 () -> "nonce-9", SignatureAlgorithm.V2);
         Map<String, String> sent = new TreeMap<>(Map.of("Action", "ModifyDtsJobEndpoint", "Version", "2020-01-01", "Format", "XML",
                 "Endpoint", "src", "Signature", "stale", "AccessKeyId", "someone-else", "Timestamp", "2016-01-01T00:00:00Z",
@@ -44,7 +44,7 @@ class SigningFilterRpcTest {
 
     @Test
     void aRequestWithoutAFormat_isSignedAsJson() {
-        SigningFilter filter = new SigningFilter(() -> STS, Clock.systemUTC(), () -> "n", SignatureAlgorithm.V2);
+        RequestSigner filter = new RequestSigner(() -> STS, Clock.systemUTC(), () -> "n", SignatureAlgorithm.V2);
         URI signed = filter.signedUri("GET", URI.create("http://h/"), Map.of("Action", "ModifyDtsJobEndpoint"));
         assertEquals("JSON", UrlEncoded.decode(signed.getRawQuery()).single().get("Format"));
     }
