@@ -181,7 +181,7 @@ public final class DtsClient implements AutoCloseable {
         }
         int status = answer.statusCode();
         String body = answer.body();
-        if (status < 200 || status > 299) {
+        if (status / 100 != 2) {
             throw ErrorBodies.parse(status, body);
         }
         if (body == null || body.isBlank()) {

@@ -53,6 +53,15 @@ class DtsClientConfigurationTest {
     }
 
     @Test
+    void withoutAKey_theCredentialsComeFromTheEnvironment_whenAsked() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv(Credentials.ENV_ACCESS_KEY_ID) == null, "no ALIBABA_CLOUD_* key set here");
+        CredentialsProvider provider = new DtsClientConfiguration().credentialsProvider();
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, provider::credentials);
+        assertEquals("No credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or pass credentials to the builder",
+                e.getMessage());
+    }
+
+    @Test
     void unknownSignatureAlgorithm_failsWhenConfigured() {
         assertThrows(IllegalArgumentException.class, () -> new DtsClientConfiguration().setSignatureAlgorithm("v4"));
     }

@@ -321,6 +321,22 @@ class DtsClientTest {
     }
 
     @Test
+    void anInterruptedCaller_getsATransportError_andKeepsItsInterrupt() {
+        serve(SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json"));
+        DtsClient c = client();
+        Thread.currentThread().interrupt();
+        DtsClientException e;
+        try {
+            e = assertThrows(DtsClientException.class, () -> c.modifyDtsJobEndpoint(documentedSample()));
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt is kept for the caller (and cleared here)");
+        }
+        assertEquals("SDK.TransportError", e.code());
+        assertFalse(e.retryable(), "the change may have been sent");
+        assertEquals("Interrupted while waiting for the answer; the request may have been applied.", e.errorMessage());
+    }
+
+    @Test
     void closedClient_sendsNothing() {
         serve(SPEC.response("ModifyDtsJobEndpointDocumentedSample", "application/json"));
         DtsClient c = client();

@@ -46,13 +46,12 @@ public final class RequestSigner {
      * resends a GET by itself once when a connection closes before the answer, never a POST).
      */
     public HttpRequest request(String method, URI endpoint, Map<String, String> parameters, Duration timeout) {
-        URI base = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? endpoint.resolve("/") : endpoint;
         HttpRequest.Builder request = HttpRequest.newBuilder().timeout(timeout)
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (algorithm == SignatureAlgorithm.V2) {
-            return request.uri(signedUri(method, base, parameters)).build();
+            return request.uri(signedUri(method, endpoint, parameters)).build();
         }
-        SignedV3 signed = signV3(method, base, parameters);
+        SignedV3 signed = signV3(method, endpoint, parameters);
         signed.headers().forEach((name, value) -> {
             if (!name.equalsIgnoreCase("host")) { // the JDK's client sets Host itself (from the URI: what was signed)
                 request.header(name, value);

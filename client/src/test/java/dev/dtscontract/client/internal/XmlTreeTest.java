@@ -35,6 +35,19 @@ class XmlTreeTest {
     }
 
     @Test
+    void aBadAnswer_printsNothing_theExceptionSaysIt() {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(printed, true));
+        try {
+            assertThrows(IllegalArgumentException.class, () -> XmlTree.read("<Error><Code>x</Error>"));
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("", printed.toString(), "the parser's default handler prints [Fatal Error] lines");
+    }
+
+    @Test
     void textThatIsNotXml_isRefused() {
         assertThrows(IllegalArgumentException.class, () -> XmlTree.read("<Error><Code>x</Error>"));
         assertThrows(IllegalArgumentException.class, () -> XmlTree.read("{\"Code\":\"x\"}"));
