@@ -70,11 +70,13 @@ if (fs.existsSync(`${out}/extension.csv`)) {
   const wm = rows.filter(r => r.server === 'wiremock').map(r => r.startup);
   // Older files have no jvm column: their rows are the default JVM's.
   const of = jvm => lines.filter(l => (l[5] || 'default') === jvm).map(l => l.slice(0, 5).map(Number));
-  for (const [jvm, title] of [['default', 'a test JVM as Surefire starts it'], ['c1', 'with -XX:TieredStopAtLevel=1']]) {
+  for (const [jvm, title] of [['default', 'a test JVM as Surefire starts it'], ['c1', 'with -XX:TieredStopAtLevel=1'],
+                              ['process', 'outOfProcess(): the emulator as its own process (standalone jar, its CDS archive)']]) {
     const ext = of(jvm);
     if (!ext.length) continue;
+    const where = jvm === 'process' ? 'emulator process started and listening' : 'emulator in-process and listening';
     md += `\n| JUnit extension (emulator-junit), ${title} | median (min–max) |\n|---|---|\n`;
-    md += `| first start in a fresh JVM, ms (emulator in-process and listening, clients built) | ${fmt(ext.map(e => e[1]))} |\n`;
+    md += `| first start in a fresh JVM, ms (${where}, clients built) | ${fmt(ext.map(e => e[1]))} |\n`;
     md += `| then the first control request, ms (the HTTP client's own start) | ${fmt(ext.map(e => e[2]))} |\n`;
     md += `| reset to the seed, ms (median of 50 per round) | ${fmt(ext.map(e => e[3]), 2)} |\n`;
     md += `| reset to the seed, ms (slowest of 50 per round) | ${fmt(ext.map(e => e[4]), 2)} |\n`;

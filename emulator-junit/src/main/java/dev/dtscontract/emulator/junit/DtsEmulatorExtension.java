@@ -51,7 +51,8 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
     private boolean ownsRunning;
 
     private DtsEmulatorExtension(Builder b) {
-        this.settings = new Settings(b.url, Map.copyOf(b.properties), b.accessKeyId, b.accessKeySecret, b.controlToken);
+        this.settings = new Settings(b.url, b.outOfProcess ? b.emulatorJar() : null, Map.copyOf(b.properties), b.accessKeyId,
+                b.accessKeySecret, b.controlToken);
         this.resetBeforeEach = b.resetBeforeEach;
         this.shared = b.shared;
     }
@@ -112,23 +113,27 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
     }
 
     /** The settings an emulator is started (and, when shared, found) with. */
-    private record Settings(URI url, Map<String, Object> properties, String accessKeyId, String accessKeySecret, String controlToken) {
+    private record Settings(URI url, Path jar, Map<String, Object> properties, String accessKeyId, String accessKeySecret,
+                            String controlToken) {
         @Override
         public String toString() { // never the secret or the token
-            return "Settings[" + (url == null ? "in-process" : url) + ", " + properties.keySet() + ", " + accessKeyId + "]";
+            return "Settings[" + (url != null ? url : jar != null ? "process " + jar : "in-process") + ", " + properties.keySet()
+                    + ", " + accessKeyId + "]";
         }
     }
 
     /** An emulator started in-process (or one running elsewhere) with its clients. */
     private static final class Running implements AutoCloseable {
         private final EmbeddedEmulator emulator;
+        private final EmulatorProcess process;
         private final ApplicationContext clients;
         private final URI url;
         private final DtsClient client;
         private final EmulatorControl control;
 
-        private Running(EmbeddedEmulator emulator, ApplicationContext clients, URI url) {
+        private Running(EmbeddedEmulator emulator, EmulatorProcess process, ApplicationContext clients, URI url) {
             this.emulator = emulator;
+            this.process = process;
             this.clients = clients;
             this.url = url;
             this.client = (emulator != null ? emulator.bean(DtsClient.class) : clients.getBean(DtsClient.class));
@@ -138,17 +143,40 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
         }
 
         static Running start(Settings settings) {
-            if (settings.url() == null) {
-                // The server binds a free port itself; its clients learn the URL once it listens.
-                Map<String, Object> server = new LinkedHashMap<>(settings.properties());
-                if (settings.controlToken() != null) {
-                    server.put("dts.control.token", settings.controlToken());
-                }
-                EmbeddedEmulator emulator = EmbeddedEmulator.start(server, url -> clients(settings, url));
-                return new Running(emulator, null, emulator.url());
+            if (settings.url() != null) {
+                return new Running(null, null, clientsFor(settings, settings.url()), settings.url());
             }
-            return new Running(null, ApplicationContext.builder().deduceEnvironment(false).properties(clients(settings, settings.url()))
-                    .start(), settings.url());
+            // The server binds a free port itself; its clients learn the URL once it listens.
+            Map<String, Object> server = new LinkedHashMap<>(settings.properties());
+            if (settings.controlToken() != null) {
+                server.put("dts.control.token", settings.controlToken());
+            }
+            if (settings.jar() != null) {
+                EmulatorProcess process = EmulatorProcess.start(settings.jar(), server, logDirectory());
+                try {
+                    return new Running(null, process, clientsFor(settings, process.url()), process.url());
+                } catch (RuntimeException e) {
+                    process.close();
+                    throw e;
+                }
+            }
+            EmbeddedEmulator emulator = EmbeddedEmulator.start(server, url -> clients(settings, url));
+            return new Running(emulator, null, null, emulator.url());
+        }
+
+        private static ApplicationContext clientsFor(Settings settings, URI url) {
+            return ApplicationContext.builder().deduceEnvironment(false).properties(clients(settings, url)).start();
+        }
+
+        /** Where an emulator process's log is kept: the build's target directory when there is one (Maven, Gradle's build). */
+        static Path logDirectory() {
+            Path here = Path.of(System.getProperty("user.dir"));
+            for (String build : new String[] {"target", "build"}) {
+                if (java.nio.file.Files.isDirectory(here.resolve(build))) {
+                    return here.resolve(build).resolve("dts-emulator");
+                }
+            }
+            return Path.of(System.getProperty("java.io.tmpdir")).resolve("dts-emulator");
         }
 
         /** What the client beans need to reach the emulator at this URL. */
@@ -175,6 +203,9 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
             if (emulator != null) {
                 emulator.close();
             }
+            if (process != null) {
+                process.close();
+            }
             if (clients != null) {
                 clients.close();
             }
@@ -194,6 +225,18 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
     /** The test-control API. */
     public EmulatorControl control() {
         return running().control;
+    }
+
+    /** The log file of the emulator process ({@link Builder#outOfProcess()}), kept after it stops; empty for one in this JVM. */
+    public java.util.Optional<Path> log() {
+        EmulatorProcess process = running().process;
+        return process == null ? java.util.Optional.empty() : java.util.Optional.of(process.log());
+    }
+
+    /** The emulator process's id ({@link Builder#outOfProcess()}); empty for one in this JVM or one running elsewhere. */
+    public java.util.OptionalLong pid() {
+        EmulatorProcess process = running().process;
+        return process == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(process.pid());
     }
 
     private synchronized Running running() {
@@ -232,8 +275,55 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
         private String accessKeySecret = DEMO_ACCESS_KEY_SECRET;
         private String controlToken;
         private boolean shared;
+        private boolean outOfProcess;
+        private Path jar;
 
         private Builder() {
+        }
+
+        /**
+         * Run the emulator as its own process from the standalone jar instead of inside the test JVM: the test's class
+         * path then needs nothing of the emulator's (Micronaut, Netty), and the process starts with class-data sharing.
+         * The jar, in order: {@link #outOfProcess(Path)}'s, the system property {@code dts.emulator.jar}, or the local
+         * Maven repository's {@code dev.dtscontract:server:<this version>:jar:all}
+         * ({@code mvn dependency:get -Dartifact=dev.dtscontract:server:<version>:jar:all} fetches it). The same API
+         * either way; {@link DtsEmulatorExtension#log()} names its log, kept after it stops.
+         */
+        public Builder outOfProcess() {
+            this.outOfProcess = true;
+            return this;
+        }
+
+        /** {@link #outOfProcess()} with this standalone jar (e.g. {@code server/target/dts-emulator.jar}). */
+        public Builder outOfProcess(Path emulatorJar) {
+            this.jar = Objects.requireNonNull(emulatorJar, "emulatorJar");
+            return outOfProcess();
+        }
+
+        Path emulatorJar() {
+            if (jar != null) {
+                return jar;
+            }
+            String property = System.getProperty("dts.emulator.jar");
+            if (property != null && !property.isBlank()) {
+                return Path.of(property);
+            }
+            String version = version();
+            String repository = System.getProperty("maven.repo.local");
+            Path local = repository != null && !repository.isBlank() ? Path.of(repository)
+                    : Path.of(System.getProperty("user.home"), ".m2", "repository");
+            return local.resolve(Path.of("dev", "dtscontract", "server", version, "server-" + version + "-all.jar"));
+        }
+
+        /** This artifact's version: the standalone emulator's to look for. */
+        static String version() {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = DtsEmulatorExtension.class.getResourceAsStream("emulator-junit.properties")) {
+                p.load(Objects.requireNonNull(in, "emulator-junit.properties"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return p.getProperty("version");
         }
 
         /** Use an emulator already running there instead of starting one (e.g. http://127.0.0.1:8080). */
