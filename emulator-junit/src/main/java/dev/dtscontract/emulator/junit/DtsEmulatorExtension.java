@@ -152,16 +152,37 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
                 server.put("dts.control.token", settings.controlToken());
             }
             if (settings.jar() != null) {
-                EmulatorProcess process = EmulatorProcess.start(settings.jar(), server, logDirectory());
-                try {
-                    return new Running(null, process, clientsFor(settings, process.url()), process.url());
-                } catch (RuntimeException e) {
-                    process.close();
-                    throw e;
-                }
+                return startProcess(settings, server, 3);
             }
             EmbeddedEmulator emulator = EmbeddedEmulator.start(server, url -> clients(settings, url));
             return new Running(emulator, null, null, emulator.url());
+        }
+
+        /**
+         * The emulator process on a port chosen here, so that this JVM builds its clients while the process starts (the
+         * two take about as long); another port when another process took that one first.
+         */
+        private static Running startProcess(Settings settings, Map<String, Object> server, int attempts) {
+            EmulatorProcess process = EmulatorProcess.launch(settings.jar(), server, logDirectory(), EmulatorProcess.freePort());
+            ApplicationContext clients = null;
+            try {
+                clients = clientsFor(settings, process.url());
+                process.awaitListening();
+                return new Running(null, process, clients, process.url());
+            } catch (EmulatorProcess.PortTaken taken) {
+                process.close();
+                clients.close();
+                if (attempts <= 1) {
+                    throw taken;
+                }
+                return startProcess(settings, server, attempts - 1);
+            } catch (RuntimeException e) {
+                process.close();
+                if (clients != null) {
+                    clients.close();
+                }
+                throw e;
+            }
         }
 
         private static ApplicationContext clientsFor(Settings settings, URI url) {

@@ -35,7 +35,7 @@ final class EmulatorProcess implements AutoCloseable {
     private final URI url;
     private final Path log;
 
-    private EmulatorProcess(Process process, URI url, Path log) {
+    private EmulatorProcess(Process process, URI url, Path log) { // url: where it will listen
         this.process = process;
         this.url = url;
         this.log = log;
@@ -43,11 +43,12 @@ final class EmulatorProcess implements AutoCloseable {
 
     /**
      * Starts the jar with these settings (each a {@code -D} system property, which the emulator reads like its own
-     * configuration) and waits until it listens.
+     * configuration) on this port of 127.0.0.1, and returns at once: {@link #awaitListening()} waits until it listens,
+     * so that the test JVM can build its clients meanwhile.
      *
-     * @throws IllegalStateException when it does not start: the message has the emulator's own last lines and the log's path
+     * @throws IllegalStateException when there is no such jar or no java to run it
      */
-    static EmulatorProcess start(Path jar, Map<String, Object> properties, Path logDirectory) {
+    static EmulatorProcess launch(Path jar, Map<String, Object> properties, Path logDirectory, int port) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no emulator jar at " + jar.toAbsolutePath() + " (build it with `mvn -pl server package`, "
                     + "or get dev.dtscontract:server:<version>:jar:all)");
@@ -73,32 +74,60 @@ final class EmulatorProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("DTS_PORT", "0");
-        Process process;
+        builder.environment().put("DTS_PORT", Integer.toString(port));
         try {
-            process = builder.start();
+            return new EmulatorProcess(builder.start(), URI.create("http://127.0.0.1:" + port), log);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns once the emulator says it listens on its URL.
+     *
+     * @throws PortTaken when another process took the port first (the emulator says so and exits): launch again
+     * @throws IllegalStateException when it does not start: the message has the emulator's own last lines and the log's path
+     */
+    void awaitListening() {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (true) {
             String written = read(log);
             Matcher listening = LISTENING.matcher(written);
-            if (listening.find()) {
-                return new EmulatorProcess(process, URI.create(listening.group(1)), log);
+            if (listening.find() && URI.create(listening.group(1)).equals(url)) {
+                return;
             }
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("the emulator did not start" + (process.isAlive() ? " within " + START_TIMEOUT.toSeconds() + " s" : "")
-                        + "; its log (" + log + ") ends:\n" + tail(read(log)));
+                String said = read(log);
+                if (said.contains("cannot start: cannot listen")) {
+                    throw new PortTaken(url.getPort());
+                }
+                throw new IllegalStateException("the emulator did not start" + (Instant.now().isAfter(deadline) ? " within "
+                        + START_TIMEOUT.toSeconds() + " s" : "") + "; its log (" + log + ") ends:\n" + tail(said));
             }
             try {
-                Thread.sleep(20);
+                Thread.sleep(10);
             } catch (InterruptedException e) {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while the emulator started", e);
             }
+        }
+    }
+
+    /** The port was free when chosen and taken when the emulator bound it: another port, another launch. */
+    static final class PortTaken extends IllegalStateException {
+        PortTaken(int port) {
+            super("port " + port + " was taken before the emulator could listen on it");
+        }
+    }
+
+    /** A port of 127.0.0.1 free now (the emulator binds it a moment later; {@link PortTaken} if it lost the race). */
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on 127.0.0.1", e);
         }
     }
 

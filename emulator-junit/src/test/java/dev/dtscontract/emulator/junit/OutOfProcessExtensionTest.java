@@ -97,6 +97,20 @@ class OutOfProcessExtensionTest {
     }
 
     @Test
+    void aPortTakenBeforeTheEmulatorBindsIt_isToldApart_soTheExtensionTriesAnother(@TempDir Path dir) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            EmulatorProcess process = EmulatorProcess.launch(JAR, java.util.Map.of(), dir, taken.getLocalPort());
+            try {
+                EmulatorProcess.PortTaken e = assertThrows(EmulatorProcess.PortTaken.class, process::awaitListening);
+                assertEquals("port " + taken.getLocalPort() + " was taken before the emulator could listen on it", e.getMessage());
+            } finally {
+                process.close();
+            }
+            assertFalse(process.isAlive());
+        }
+    }
+
+    @Test
     void noJar_isRefused_namingWhereItLooked(@TempDir Path dir) {
         Path missing = dir.resolve("dts-emulator.jar");
         IllegalStateException e = assertThrows(IllegalStateException.class,
