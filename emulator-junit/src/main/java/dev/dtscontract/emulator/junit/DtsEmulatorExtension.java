@@ -25,8 +25,8 @@ import java.util.Objects;
  * @RegisterExtension
  * static DtsEmulatorExtension dts = DtsEmulatorExtension.newInstance().build();
  * }</pre>
- * It starts the emulator in-process on 127.0.0.1 and a free port before the class (or, with {@link Builder#url}, uses
- * one already running), resets it to its seed before each test, and resolves test parameters of type
+ * It starts the emulator in-process on 127.0.0.1 and a free port before the class (with {@link Builder#outOfProcess()},
+ * as its own process from the standalone jar; with {@link Builder#url}, uses one already running), resets it to its seed before each test, and resolves test parameters of type
  * {@link DtsClient} (signed with the demo AccessKey unless told otherwise), {@link EmulatorControl}, {@link ControlApi}
  * and {@link URI} (the emulator's address).
  */
