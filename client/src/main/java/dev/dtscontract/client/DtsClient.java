@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dtscontract.client.internal.ErrorBodies;
 import dev.dtscontract.client.internal.RequestSigner;
 import dev.dtscontract.client.internal.Retrier;
-import dev.dtscontract.client.internal.XmlTree;
+import dev.dtscontract.client.internal.AnswerTree;
 import dev.dtscontract.client.model.DescribeDtsJobDetailRequest;
 import dev.dtscontract.client.model.DescribeDtsJobDetailResponse;
 import dev.dtscontract.client.model.ModelFormat;
@@ -132,7 +132,7 @@ public final class DtsClient implements AutoCloseable {
      * added parameter in the spec reaches the wire by its name), the operation's Action and Version, and the Format:
      * the request's XML, else the client's.
      */
-    static Map<String, String> parameters(String action, Object request) {
+    private Map<String, String> parameters(String action, Object request) {
         Map<String, String> parameters = new TreeMap<>();
         JSON.valueToTree(request).fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
@@ -146,6 +146,7 @@ public final class DtsClient implements AutoCloseable {
         });
         parameters.put("Action", action);
         parameters.put("Version", SignedRequest.VERSION);
+        parameters.put("Format", "XML".equals(parameters.get("Format")) ? "XML" : format.getValue());
         return parameters;
     }
 
@@ -158,11 +159,9 @@ public final class DtsClient implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the DTS client is closed");
         }
-        Map<String, String> sent = new TreeMap<>(parameters);
-        sent.put("Format", "XML".equals(parameters.get("Format")) ? "XML" : format.getValue());
         HttpResponse<String> answer;
         try {
-            answer = http.send(signer.request(method, endpoint, sent, readTimeout), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            answer = http.send(signer.request(method, endpoint, parameters, readTimeout), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpConnectTimeoutException e) { // a timeout of the connection: checked before every other timeout
             throw DtsClientException.builder("SDK.ConnectTimeout", "No connection within the connect timeout; the request was not sent.")
                     .retryable(true).cause(e).build();
@@ -188,8 +187,7 @@ public final class DtsClient implements AutoCloseable {
             throw emptyResponse();
         }
         try {
-            JsonNode tree = body.stripLeading().startsWith("<") ? XmlTree.read(body) : JSON.readTree(body);
-            return JSON.treeToValue(tree, type);
+            return JSON.treeToValue(AnswerTree.read(body), type);
         } catch (IOException | IllegalArgumentException e) { // a 2xx the model cannot hold
             throw ErrorBodies.parse(status, body);
         }

@@ -1,7 +1,6 @@
 package dev.dtscontract.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dtscontract.client.DtsClientException;
 
 import java.util.Set;
@@ -14,8 +13,6 @@ public final class ErrorBodies {
 
     /** Codes that mean the request was refused before it was applied. */
     private static final Set<String> RETRYABLE_CODES = Set.of("Throttling", "Throttling.User", "ServiceUnavailable");
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ErrorBodies() {
     }
@@ -41,8 +38,8 @@ public final class ErrorBodies {
             return null;
         }
         try {
-            return body.stripLeading().startsWith("<") ? XmlTree.read(body) : JSON.readTree(body);
-        } catch (Exception unparseable) {
+            return AnswerTree.read(body);
+        } catch (java.io.IOException unparseable) {
             return null;
         }
     }

@@ -64,11 +64,11 @@ public final class RequestSigner {
     record SignedV3(URI uri, Map<String, String> headers) {
     }
 
-    /** V3 over a request without a body (the generated client sends GET), signed by the signing module. */
+    /** V3 over a request without a body (the client's GET and POST), signed by the signing module. */
     SignedV3 signV3(String method, URI uri, Map<String, String> parameters) {
-        // The RPC signature's common parameters travel in V3's headers or not at all (Action and Version: the signer
-        // moves them to x-acs-action and x-acs-version); Format is not part of V3, and only XML is sent, which this
-        // project's emulator honours.
+        // The RPC signature's common parameters (the request models have them, from the spec) travel in V3's headers
+        // or not at all (Action and Version: the signer moves them to x-acs-action and x-acs-version); Format is not part
+        // of V3, and only XML is sent, which this project's emulator honours.
         Map<String, String> query = new TreeMap<>(parameters);
         SignedRequest.RPC_COMMON.forEach(query::remove);
         String format = query.remove("Format");
