@@ -198,20 +198,26 @@ EXT="$OUT/extension.csv"
 rm -f "$EXT"
 if [[ " $CASES " == *" extension "* ]]; then
   log "timing the JUnit extension (first start, resets)"
-  (cd "$ROOT" && mvn -B -q -DskipTests install -pl emulator-junit -am >/dev/null \
-    && mvn -B -q dependency:build-classpath -pl emulator-junit -Dmdep.outputFile="$TMP/ext.cp" >/dev/null)
+  # In process: the test class path with the server artifact (the in-process mode needs it); as its own process: a
+  # consumer's without it (bench/lib/process-consumer, emulator-junit alone), as the plain-java sample has it.
+  version=$(cd "$ROOT" && mvn -B -q help:evaluate -Dexpression=project.version -DforceStdout)
+  (cd "$ROOT" && mvn -B -q -DskipTests -Drelease.skip=true install -pl emulator-junit,bom -am >/dev/null \
+    && mvn -B -q dependency:build-classpath -pl emulator-junit -Dmdep.outputFile="$TMP/ext.cp" >/dev/null \
+    && mvn -B -q -f bench/lib/process-consumer/pom.xml -Ddts.version="$version" dependency:build-classpath \
+         -Dmdep.outputFile="$TMP/ext-process.cp" >/dev/null)
   echo "round,start_ms,first_request_ms,reset_median_ms,reset_max_ms,jvm" > "$EXT"
   javac -d "$TMP/ext-classes" -cp "$ROOT/emulator-junit/target/classes:$(cat "$TMP/ext.cp")" "$ROOT/bench/lib/ExtensionTimings.java"
   # The out-of-process mode records its class-data-sharing archive on a machine's first start (as a developer's or CI
   # machine's first test run does): that start is a warm-up here, not timed.
-  (cd "$TMP" && java -cp "$TMP/ext-classes:$ROOT/emulator-junit/target/classes:$(cat "$TMP/ext.cp")" ExtensionTimings 1 process "$JAR" >/dev/null 2>&1)
+  (cd "$TMP" && java -cp "$TMP/ext-classes:$(cat "$TMP/ext-process.cp")" ExtensionTimings 1 process "$JAR" >/dev/null 2>&1)
   for round in $(seq "$ROUNDS"); do
     # A test JVM as Surefire starts it, one with C1 only (-XX:TieredStopAtLevel=1, the README's tip for test JVMs), and
     # the emulator as its own process (outOfProcess: the standalone jar with its archive, the test JVM as Surefire starts it).
     for jvm in default c1 process; do
       opts=$([ "$jvm" = c1 ] && echo "-XX:TieredStopAtLevel=1" || true)
       mode=$([ "$jvm" = process ] && echo "process $JAR" || true)
-      echo "$round,$(cd "$TMP" && java $opts -cp "$TMP/ext-classes:$ROOT/emulator-junit/target/classes:$(cat "$TMP/ext.cp")" ExtensionTimings 50 $mode 2>/dev/null | tail -n 1),$jvm" >> "$EXT"
+      cp=$([ "$jvm" = process ] && cat "$TMP/ext-process.cp" || echo "$ROOT/emulator-junit/target/classes:$(cat "$TMP/ext.cp")")
+      echo "$round,$(cd "$TMP" && java $opts -cp "$TMP/ext-classes:$cp" ExtensionTimings 50 $mode 2>/dev/null | tail -n 1),$jvm" >> "$EXT"
     done
   done
   log "extension: $(tail -n +2 "$EXT" | tr '\n' ' ')"

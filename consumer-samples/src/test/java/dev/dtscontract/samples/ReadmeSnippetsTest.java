@@ -57,13 +57,22 @@ class ReadmeSnippetsTest {
         assertEquals(Set.of(), missing);
     }
 
-    /** The lines between the tag markers, without them, each ending in a newline. */
-    private static String region(Path file, String tag) throws IOException {
+    /**
+     * The lines between the tag markers, without them, each ending in a newline; a tag marked more than once is every
+     * such span in order (as Asciidoctor includes it), so a snippet can leave out lines a reader does not need.
+     */
+    static String region(Path file, String tag) throws IOException {
         List<String> out = new ArrayList<>();
         boolean inside = false;
+        boolean found = false;
         for (String line : Files.readAllLines(file)) {
             if (line.contains("end::" + tag + "[]")) {
-                return out.stream().map(l -> l + "\n").collect(Collectors.joining());
+                if (!inside) {
+                    throw new AssertionError("end::" + tag + "[] without its tag in " + file);
+                }
+                inside = false;
+                found = true;
+                continue;
             }
             if (inside) {
                 out.add(line);
@@ -72,6 +81,9 @@ class ReadmeSnippetsTest {
                 inside = true;
             }
         }
-        throw new AssertionError("no region " + tag + " in " + file);
+        if (!found || inside) {
+            throw new AssertionError("no region " + tag + " (or one not ended) in " + file);
+        }
+        return out.stream().map(l -> l + "\n").collect(Collectors.joining());
     }
 }

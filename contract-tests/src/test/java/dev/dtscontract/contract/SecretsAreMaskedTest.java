@@ -60,10 +60,11 @@ class SecretsAreMaskedTest {
     /** Before each: a test that applies a change resets the emulator, and the seed has not these keys. */
     @BeforeEach
     void keysOfThisTest() {
-        emulator.examples().control().api().putAccount(OWNER, new Account(OWNER)
-                .addAccessKeysItem(new AccessKey(DemoCredentials.DEMO.accessKeyId(), DemoCredentials.DEMO.accessKeySecret()))
-                .addAccessKeysItem(new AccessKey("LTAI5tMaskTestKey0001", KEY_SECRET))
-                .addTemporaryCredentialsItem(new TemporaryCredential(STS_ID, STS_SECRET, STS_TOKEN, "2099-01-01T00:00:00Z")));
+        emulator.examples().control().api().putAccount(OWNER, new Account().id(OWNER)
+                .addAccessKeysItem(new AccessKey().id(DemoCredentials.DEMO.accessKeyId()).secret(DemoCredentials.DEMO.accessKeySecret()))
+                .addAccessKeysItem(new AccessKey().id("LTAI5tMaskTestKey0001").secret(KEY_SECRET))
+                .addTemporaryCredentialsItem(new TemporaryCredential().accessKeyId(STS_ID).secret(STS_SECRET)
+                        .securityToken(STS_TOKEN).expires("2099-01-01T00:00:00Z")));
     }
 
     private static Exchange send(SignedRequest request) {

@@ -88,10 +88,10 @@ class SecurityWindowsOverHttpTest {
     @Test
     void stsToken_expiresByTheEmulatorsClock() {
         Instant expires = control().now().plus(Duration.ofMinutes(10));
-        control().api().putAccount("1507800203001111", new Account("1507800203001111")
-                .addAccessKeysItem(new AccessKey(DemoCredentials.DEMO.accessKeyId(), DemoCredentials.DEMO.accessKeySecret()))
-                .addTemporaryCredentialsItem(new TemporaryCredential("STS.ClockTestKey00001", "ClockTestStsSecret0000000001",
-                        "CAISClockTestSecurityToken00001", expires.toString())));
+        control().api().putAccount("1507800203001111", new Account().id("1507800203001111")
+                .addAccessKeysItem(new AccessKey().id(DemoCredentials.DEMO.accessKeyId()).secret(DemoCredentials.DEMO.accessKeySecret()))
+                .addTemporaryCredentialsItem(new TemporaryCredential().accessKeyId("STS.ClockTestKey00001").secret("ClockTestStsSecret0000000001")
+                        .securityToken("CAISClockTestSecurityToken00001").expires(expires.toString())));
         Credentials sts = Credentials.sts("STS.ClockTestKey00001", "ClockTestStsSecret0000000001", "CAISClockTestSecurityToken00001");
         assertEquals("OK", Emulator.outcome(send("v3", sts, control().now(), UUID.randomUUID().toString())));
         Instant later = control().advanceClock(Duration.ofMinutes(11));

@@ -1,11 +1,8 @@
 package dev.dtscontract.emulator.junit;
 
+import dev.dtscontract.client.Credentials;
 import dev.dtscontract.client.DtsClient;
 import dev.dtscontract.emulator.control.api.ControlApi;
-import dev.dtscontract.emulator.control.api.SnapshotApi;
-import dev.dtscontract.server.EmbeddedEmulator;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -37,9 +34,6 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
     public static final String DEMO_ACCESS_KEY_SECRET = "DemoSecretForLocalUseOnly0001";
     /** The demo account (AliyunUid) that key belongs to. */
     public static final String DEMO_ACCOUNT = "1507800203001111";
-
-    static final String CONTROL_SERVICE = "dts-emulator-control";
-    static final String TOKEN_PROPERTY = "dts.emulator.control-token";
 
     private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(DtsEmulatorExtension.class);
 
@@ -122,31 +116,27 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
         }
     }
 
-    /** An emulator started in-process (or one running elsewhere) with its clients. */
+    /** An emulator started in this JVM, as its own process, or one running elsewhere, with its clients. */
     private static final class Running implements AutoCloseable {
-        private final EmbeddedEmulator emulator;
+        private final AutoCloseable host; // what was started here: null for an emulator running elsewhere
         private final EmulatorProcess process;
-        private final ApplicationContext clients;
         private final URI url;
         private final DtsClient client;
         private final EmulatorControl control;
 
-        private Running(EmbeddedEmulator emulator, EmulatorProcess process, ApplicationContext clients, URI url) {
-            this.emulator = emulator;
+        private Running(AutoCloseable host, EmulatorProcess process, URI url, Settings settings) {
+            this.host = host;
             this.process = process;
-            this.clients = clients;
             this.url = url;
-            this.client = (emulator != null ? emulator.bean(DtsClient.class) : clients.getBean(DtsClient.class));
-            this.control = emulator != null
-                    ? new EmulatorControl(emulator.bean(ControlApi.class), emulator.bean(SnapshotApi.class), emulator.bean(JsonMapper.class))
-                    : new EmulatorControl(clients.getBean(ControlApi.class), clients.getBean(SnapshotApi.class), clients.getBean(JsonMapper.class));
+            this.client = DtsClient.builder().endpoint(url)
+                    .credentials(Credentials.of(settings.accessKeyId(), settings.accessKeySecret())).build();
+            this.control = EmulatorControl.connect(url, settings.controlToken());
         }
 
         static Running start(Settings settings) {
             if (settings.url() != null) {
-                return new Running(null, null, clientsFor(settings, settings.url()), settings.url());
+                return new Running(null, null, settings.url(), settings);
             }
-            // The server binds a free port itself; its clients learn the URL once it listens.
             Map<String, Object> server = new LinkedHashMap<>(settings.properties());
             if (settings.controlToken() != null) {
                 server.put("dts.control.token", settings.controlToken());
@@ -154,39 +144,32 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
             if (settings.jar() != null) {
                 return startProcess(settings, server, 3);
             }
-            EmbeddedEmulator emulator = EmbeddedEmulator.start(server, url -> clients(settings, url));
-            return new Running(emulator, null, null, emulator.url());
+            InProcessEmulator emulator = InProcessEmulator.start(server); // binds a free port itself
+            try {
+                return new Running(emulator, null, emulator.url(), settings);
+            } catch (RuntimeException e) {
+                emulator.close();
+                throw e;
+            }
         }
 
-        /**
-         * The emulator process on a port chosen here, so that this JVM builds its clients while the process starts (the
-         * two take about as long); another port when another process took that one first.
-         */
+        /** The emulator process on a free port; another port when another process took that one first. */
         private static Running startProcess(Settings settings, Map<String, Object> server, int attempts) {
             EmulatorProcess process = EmulatorProcess.launch(settings.jar(), server, logDirectory(), EmulatorProcess.freePort());
-            ApplicationContext clients = null;
             try {
-                clients = clientsFor(settings, process.url());
+                Running running = new Running(process, process, process.url(), settings); // built while the process starts
                 process.awaitListening();
-                return new Running(null, process, clients, process.url());
+                return running;
             } catch (EmulatorProcess.PortTaken taken) {
                 process.close();
-                clients.close();
                 if (attempts <= 1) {
                     throw taken;
                 }
                 return startProcess(settings, server, attempts - 1);
             } catch (RuntimeException e) {
                 process.close();
-                if (clients != null) {
-                    clients.close();
-                }
                 throw e;
             }
-        }
-
-        private static ApplicationContext clientsFor(Settings settings, URI url) {
-            return ApplicationContext.builder().deduceEnvironment(false).properties(clients(settings, url)).start();
         }
 
         /** Where an emulator process's log is kept: the build's target directory when there is one (Maven, Gradle's build). */
@@ -200,35 +183,17 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
             return Path.of(System.getProperty("java.io.tmpdir")).resolve("dts-emulator");
         }
 
-        /** What the client beans need to reach the emulator at this URL. */
-        private static Map<String, Object> clients(Settings settings, URI url) {
-            Map<String, Object> config = new LinkedHashMap<>();
-            config.put("micronaut.http.services." + CONTROL_SERVICE + ".url", url.toString());
-            config.put(CONTROL_SERVICE + "-base-path", "/");
-            config.put("micronaut.http.services.dts.url", url.toString());
-            config.put("dts.client.access-key-id", settings.accessKeyId());
-            config.put("dts.client.access-key-secret", settings.accessKeySecret());
-            if ("http".equalsIgnoreCase(url.getScheme())) {
-                // Without this the control client builds a TLS context it never uses: about 400 JDK security classes, a few hundred
-                // milliseconds of a test JVM's first request.
-                config.put("micronaut.http.services." + CONTROL_SERVICE + ".ssl.enabled", false);
-            }
-            if (settings.controlToken() != null) {
-                config.put(TOKEN_PROPERTY, settings.controlToken());
-            }
-            return config;
-        }
-
         @Override
         public void close() {
-            if (emulator != null) {
-                emulator.close();
-            }
-            if (process != null) {
-                process.close();
-            }
-            if (clients != null) {
-                clients.close();
+            client.close();
+            if (host != null) {
+                try {
+                    host.close();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot stop the emulator", e);
+                }
             }
         }
     }

@@ -19,8 +19,13 @@ import dev.dtscontract.emulator.control.model.Outcome;
 import dev.dtscontract.emulator.control.model.Snapshot;
 import dev.dtscontract.emulator.control.model.State;
 import dev.dtscontract.emulator.control.model.TimeAdvance;
-import io.micronaut.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dtscontract.emulator.control.client.ApiClient;
+import dev.dtscontract.emulator.control.client.ApiException;
 
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,18 +33,35 @@ import java.util.Objects;
 
 /**
  * The emulator's test-control API for a test: arrange jobs, instances and keys, read state and the request journal
- * back, inject faults, move the clock forward. Thin over the generated {@link ControlApi} ({@link #api()} has every operation).
+ * back, inject faults, move the clock forward. Thin over the generated {@link ControlApi} ({@link #api()} has every
+ * operation), which sends on the JDK's HTTP client: nothing of the emulator's (Micronaut, Netty) in the test JVM.
+ * A refused call throws the generated {@link ApiException} with the status and the answer's body.
  */
 public final class EmulatorControl {
 
+    /** The header that carries the control token (rule C-GUARD). */
+    static final String TOKEN_HEADER = "X-Emulator-Token";
+
     private final ControlApi api;
     private final SnapshotApi snapshots;
-    private final JsonMapper json;
+    private final ObjectMapper json;
 
-    EmulatorControl(ControlApi api, SnapshotApi snapshots, JsonMapper json) {
-        this.api = api;
-        this.snapshots = snapshots;
-        this.json = json;
+    private EmulatorControl(ApiClient client) {
+        this.api = new ControlApi(client);
+        this.snapshots = new SnapshotApi(client);
+        this.json = client.getObjectMapper();
+    }
+
+    /** The control API of the emulator at this URL, sending the token on every request when one is given. */
+    static EmulatorControl connect(URI url, String controlToken) {
+        // HTTP/1.1: the JDK's client would otherwise offer an h2c upgrade on every plain-HTTP connection.
+        ApiClient client = new ApiClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)), ApiClient.createDefaultObjectMapper(), url.toString());
+        client.setReadTimeout(Duration.ofSeconds(30));
+        if (controlToken != null) {
+            client.setRequestInterceptor(request -> request.header(TOKEN_HEADER, controlToken));
+        }
+        return new EmulatorControl(client);
     }
 
     /** Every operation of the control spec, as generated. */
@@ -62,7 +84,7 @@ public final class EmulatorControl {
      * version and history, and the clock; every secret as ******. For reading; it cannot be loaded again.
      */
     public Snapshot snapshot() {
-        return snapshots.exportSnapshot("mask");
+        return snapshots.exportSnapshot(SnapshotApi.APIExportSnapshotRequest.newBuilder().secrets("mask").build());
     }
 
     /**
@@ -71,8 +93,9 @@ public final class EmulatorControl {
      */
     public String snapshotWithSecrets() {
         try {
-            return json.writeValueAsString(snapshots.exportSnapshot("include"));
-        } catch (java.io.IOException e) {
+            return json.writeValueAsString(snapshots.exportSnapshot(
+                    SnapshotApi.APIExportSnapshotRequest.newBuilder().secrets("include").build()));
+        } catch (JsonProcessingException e) {
             throw new java.io.UncheckedIOException("cannot write the snapshot as JSON", e);
         }
     }
@@ -88,11 +111,14 @@ public final class EmulatorControl {
 
     /** The job as it is now, with the changes applied to it; NoSuchElementException when there is none. */
     public JobView job(String dtsJobId) {
-        JobView job = api.getJob(dtsJobId); // the generated client answers a 404 with null
-        if (job == null) {
-            throw new java.util.NoSuchElementException("the emulator has no job " + dtsJobId);
+        try {
+            return api.getJob(dtsJobId);
+        } catch (ApiException e) {
+            if (e.getCode() == 404) {
+                throw new java.util.NoSuchElementException("the emulator has no job " + dtsJobId);
+            }
+            throw e;
         }
-        return job;
     }
 
     public List<JobView> jobs() {
@@ -106,12 +132,12 @@ public final class EmulatorControl {
 
     /** Adds a database instance to the catalogue (so a request can name it as a new endpoint). */
     public Instance putInstance(String id, InstanceType type, Engine engine, String region) {
-        return api.putInstance(id, new Instance(id, type, engine, region));
+        return api.putInstance(id, new Instance().id(id).type(type).engine(engine).region(region));
     }
 
     /** Adds (or replaces) a permanent AccessKey of an account, creating the account if it is new. */
     public Account putAccessKey(String accountId, String accessKeyId, String secret) {
-        return api.putAccessKey(accountId, accessKeyId, new AccessKey(accessKeyId, secret));
+        return api.putAccessKey(accountId, accessKeyId, new AccessKey().id(accessKeyId).secret(secret));
     }
 
     /** The last 100 requests the emulator answered, newest first. */
@@ -131,8 +157,8 @@ public final class EmulatorControl {
 
     /** The requests the filter selects, newest first (every filter given must hold). */
     public List<JournalEntry> journal(JournalFilter filter) {
-        // The one call of the generated client's journal operation; the filter's values are set by name.
-        return api.journal(filter.action, filter.dtsJobId, filter.code, filter.outcome, filter.since, filter.limit).getEntries();
+        return api.journal(ControlApi.APIJournalRequest.newBuilder().action(filter.action).dtsJobId(filter.dtsJobId)
+                .code(filter.code).outcome(filter.outcome).since(filter.since).limit(filter.limit).build()).getEntries();
     }
 
     /** Which journal entries to read: each filter set by its name, unset filters select everything. */
@@ -185,17 +211,17 @@ public final class EmulatorControl {
 
     /** The next {@code times} requests (for this job, when given) are answered with this error code. */
     public Fault failNext(int times, String errorCode, String dtsJobId) {
-        return api.addFault(new FaultRequest(FaultKind.ERROR).errorCode(errorCode).times(times).dtsJobId(dtsJobId));
+        return api.addFault(new FaultRequest().kind(FaultKind.ERROR).errorCode(errorCode).times(times).dtsJobId(dtsJobId));
     }
 
     /** The next request (for this job, when given) is applied and then its connection dropped, unanswered. */
     public Fault dropAfterApplyNext(String dtsJobId) {
-        return api.addFault(new FaultRequest(FaultKind.DROP_AFTER_APPLY).times(1).dtsJobId(dtsJobId));
+        return api.addFault(new FaultRequest().kind(FaultKind.DROP_AFTER_APPLY).times(1).dtsJobId(dtsJobId));
     }
 
     /** The next {@code times} requests wait this long before being handled. */
     public Fault delayNext(int times, int latencyMs) {
-        return api.addFault(new FaultRequest(FaultKind.LATENCY).latencyMs(latencyMs).times(times));
+        return api.addFault(new FaultRequest().kind(FaultKind.LATENCY).latencyMs(latencyMs).times(times));
     }
 
     /** The emulator's time: what the Timestamp check compares with (rule C-CLOCK). */
@@ -209,7 +235,7 @@ public final class EmulatorControl {
      * that advances the clock an emulator of its own. Whole seconds, 1 s to 1 year.
      */
     public Instant advanceClock(Duration by) {
-        return Instant.parse(api.advanceClock(new TimeAdvance(by.toSeconds())).getNow());
+        return Instant.parse(api.advanceClock(new TimeAdvance().seconds(by.toSeconds())).getNow());
     }
 
     /** A job to add, with defaults a test rarely cares about. */
@@ -252,7 +278,7 @@ public final class EmulatorControl {
 
         /** A managed instance as source, in the job's region. */
         public JobDraft source(InstanceType type, Engine engine, String instanceId) {
-            this.source = new JobEndpoint(type, engine, region).instanceId(instanceId);
+            this.source = new JobEndpoint().type(type).engine(engine).region(region).instanceId(instanceId);
             return this;
         }
 
@@ -260,7 +286,7 @@ public final class EmulatorControl {
 
         /** A managed instance as destination, in the job's region. */
         public JobDraft destination(InstanceType type, Engine engine, String instanceId) {
-            this.destination = new JobEndpoint(type, engine, region).instanceId(instanceId);
+            this.destination = new JobEndpoint().type(type).engine(engine).region(region).instanceId(instanceId);
             return this;
         }
 
@@ -271,7 +297,8 @@ public final class EmulatorControl {
             if (source == null || destination == null) {
                 throw new IllegalStateException("a job needs a source and a destination");
             }
-            Job job = new Job(dtsJobId, dtsInstanceId, region, resourceGroupId, owner, kind, status, checkpoint, source, destination)
+            Job job = new Job().dtsJobId(dtsJobId).dtsInstanceId(dtsInstanceId).region(region).resourceGroupId(resourceGroupId)
+                    .owner(owner).kind(kind).status(status).checkpoint(checkpoint).source(source).destination(destination)
                     .latencySeconds(latencySeconds);
             return api.putJob(dtsJobId, job);
         }

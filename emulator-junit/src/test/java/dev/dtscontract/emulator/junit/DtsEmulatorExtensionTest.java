@@ -11,7 +11,7 @@ import dev.dtscontract.emulator.control.model.InstanceType;
 import dev.dtscontract.emulator.control.model.JobView;
 import dev.dtscontract.emulator.control.model.JournalEntry;
 import dev.dtscontract.emulator.control.model.Outcome;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import dev.dtscontract.emulator.control.client.ApiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -110,10 +110,9 @@ class DtsEmulatorExtensionTest {
 
     @Test
     void badEntity_isRefusedWithItsPosition_andNothingChanges(EmulatorControl control) {
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> control.loadSeed("jobs:\n  - {dtsJobId: x}\n"));
-        assertEquals(400, e.getStatus().getCode());
-        assertTrue(e.getResponse().getBody(String.class).orElse("").contains("\"line\":2"), e.getResponse().getBody(String.class).toString());
+        ApiException e = assertThrows(ApiException.class, () -> control.loadSeed("jobs:\n  - {dtsJobId: x}\n"));
+        assertEquals(400, e.getCode());
+        assertTrue(e.getResponseBody().contains("\"line\":2"), e.getResponseBody());
         assertEquals(1L, control.job("m4312mab158****").getVersion());
     }
 
