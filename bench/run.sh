@@ -200,7 +200,7 @@ if [[ " $CASES " == *" extension "* ]]; then
   log "timing the JUnit extension (first start, resets)"
   # In process: the test class path with the server artifact (the in-process mode needs it); as its own process: a
   # consumer's without it (bench/lib/process-consumer, emulator-junit alone), as the plain-java sample has it.
-  version=$(cd "$ROOT" && mvn -B -q help:evaluate -Dexpression=project.version -DforceStdout)
+  version=$(sed -n 's:^  <version>\([^<]*\)</version>.*:\1:p' "$ROOT/pom.xml" | head -n 1) # the project's own version
   (cd "$ROOT" && mvn -B -q -DskipTests -Drelease.skip=true install -pl emulator-junit,bom -am >/dev/null \
     && mvn -B -q dependency:build-classpath -pl emulator-junit -Dmdep.outputFile="$TMP/ext.cp" >/dev/null \
     && mvn -B -q -f bench/lib/process-consumer/pom.xml -Ddts.version="$version" dependency:build-classpath \
