@@ -7,6 +7,7 @@ import dev.dtscontract.client.internal.ErrorBodies;
 import dev.dtscontract.client.internal.RequestSigner;
 import dev.dtscontract.client.internal.Retrier;
 import dev.dtscontract.client.internal.AnswerTree;
+import dev.dtscontract.client.internal.BoundedBody;
 import dev.dtscontract.client.model.DescribeDtsJobDetailRequest;
 import dev.dtscontract.client.model.DescribeDtsJobDetailResponse;
 import dev.dtscontract.client.model.ModelFormat;
@@ -42,6 +43,8 @@ public final class DtsClient implements AutoCloseable {
 
     /** The public DTS endpoint. */
     public static final URI DEFAULT_ENDPOINT = URI.create("https://dts.aliyuncs.com");
+    /** The largest answer body read by default: 10 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 10L << 20;
 
     /** Reads the generated models: every property by its wire name; a property a newer service adds is skipped. */
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -52,6 +55,8 @@ public final class DtsClient implements AutoCloseable {
     private final RequestSigner signer;
     private final Retrier retrier;
     private final ModelFormat format;
+    private final long maxResponseBytes;
+    private final BoundedBody bodies;
     private volatile boolean closed;
 
     /** A Micronaut application's client: {@code dts.client.*}, and the endpoint and timeouts of {@code micronaut.http.services.dts}. */
@@ -74,6 +79,8 @@ public final class DtsClient implements AutoCloseable {
                 settings.signatureAlgorithm);
         this.retrier = new Retrier(settings.retryPolicy);
         this.format = settings.format;
+        this.maxResponseBytes = settings.maxResponseBytes;
+        this.bodies = new BoundedBody(settings.maxResponseBytes);
     }
 
     public static Builder builder() {
@@ -161,7 +168,7 @@ public final class DtsClient implements AutoCloseable {
         }
         HttpResponse<String> answer;
         try {
-            answer = http.send(signer.request(method, endpoint, parameters, readTimeout), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            answer = http.send(signer.request(method, endpoint, parameters, readTimeout), bodies);
         } catch (HttpConnectTimeoutException e) { // a timeout of the connection: checked before every other timeout
             throw DtsClientException.builder("SDK.ConnectTimeout", "No connection within the connect timeout; the request was not sent.")
                     .retryable(true).cause(e).build();
@@ -172,6 +179,11 @@ public final class DtsClient implements AutoCloseable {
             throw DtsClientException.builder("SDK.ConnectionRefused", "The connection was refused; the request was not sent.")
                     .retryable(true).cause(e).build();
         } catch (IOException e) {
+            BoundedBody.TooLarge tooLarge = tooLarge(e);
+            if (tooLarge != null) { // answered, so possibly applied: never retried
+                throw DtsClientException.builder("SDK.ResponseTooLarge", "The answer's body is larger than " + maxResponseBytes
+                        + " bytes (DtsClient.Builder.maxResponseBytes); it was not read.").status(tooLarge.status()).cause(e).build();
+            }
             throw DtsClientException.builder("SDK.TransportError", "The request failed: " + e).cause(e).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -191,6 +203,16 @@ public final class DtsClient implements AutoCloseable {
         } catch (IOException | IllegalArgumentException e) { // a 2xx the model cannot hold
             throw ErrorBodies.parse(status, body);
         }
+    }
+
+    /** The bound's failure, as the JDK's client gives it (itself, or as the cause of the IOException it throws). */
+    private static BoundedBody.TooLarge tooLarge(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BoundedBody.TooLarge tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
     }
 
     /** The request was answered (so it may have been applied), but with nothing to read. */
@@ -241,6 +263,7 @@ public final class DtsClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private ModelFormat format = ModelFormat.JSON;
         private SignatureAlgorithm signatureAlgorithm = SignatureAlgorithm.V3;
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
         private Builder() {
         }
@@ -305,6 +328,18 @@ public final class DtsClient implements AutoCloseable {
         /** V3 (default, ACS3-HMAC-SHA256, as Alibaba Cloud's current SDKs) or V2 (the RPC signature). */
         public Builder signatureAlgorithm(SignatureAlgorithm algorithm) {
             this.signatureAlgorithm = Objects.requireNonNull(algorithm, "algorithm");
+            return this;
+        }
+
+        /**
+         * The largest answer body read, in bytes (default 10 MiB, as Micronaut's HTTP client): a longer one fails the
+         * call with {@code SDK.ResponseTooLarge} (its status kept, never retried) instead of filling the heap.
+         */
+        public Builder maxResponseBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxResponseBytes must be positive");
+            }
+            this.maxResponseBytes = bytes;
             return this;
         }
 
