@@ -39,10 +39,12 @@ public final class SpecContract {
 
     private final Map<String, Operation> operations;
     private final Map<String, Integer> statusByCode;
+    private final List<CatalogueEntry> errorExamples;
 
-    private SpecContract(Map<String, Operation> operations, Map<String, Integer> statusByCode) {
+    private SpecContract(Map<String, Operation> operations, Map<String, Integer> statusByCode, List<CatalogueEntry> errorExamples) {
         this.operations = operations;
         this.statusByCode = statusByCode;
+        this.errorExamples = errorExamples;
     }
 
     private static final SpecContract PACKAGED = parse(text());
@@ -55,7 +57,7 @@ public final class SpecContract {
     /** Reads a spec's text: a copy of the spec with a change, for a test that proves code follows the spec. */
     public static SpecContract parse(String yaml) {
         Map<String, Object> spec = new Yaml(new LoaderOptions()).load(yaml);
-        return new SpecContract(readOperations(spec), readErrorCatalogue(spec));
+        return new SpecContract(readOperations(spec), readErrorCatalogue(spec), List.copyOf(errorExamples(spec)));
     }
 
     /**
@@ -99,7 +101,14 @@ public final class SpecContract {
         return List.copyOf(out.values());
     }
 
-    /** Every JSON error example of the spec's responses (a body with a Code), in the spec's order. */
+    /**
+     * Every JSON error example of this spec's responses (a body with a Code), in the spec's order: the messages the
+     * emulator answers with (an error raised without a message of its own takes its code's and rule's from here).
+     */
+    public List<CatalogueEntry> errorExamples() {
+        return errorExamples;
+    }
+
     @SuppressWarnings("unchecked")
     private static List<CatalogueEntry> errorExamples(Map<String, Object> spec) {
         Map<String, Object> responses = (Map<String, Object>) ((Map<String, Object>) spec.get("components")).get("responses");

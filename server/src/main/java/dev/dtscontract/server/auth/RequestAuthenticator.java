@@ -126,18 +126,17 @@ public final class RequestAuthenticator implements Authenticator {
 
     /** The key named, known, enabled, and for STS keys presented with its token before it expired. */
     private AccessKey usableKey(String accessKeyId, String securityToken) {
-        AccessKey key = accounts.key(accessKeyId).orElseThrow(() -> violation(ErrorCode.ACCESS_KEY_NOT_FOUND,
-                "Specified access key is not found."));
+        AccessKey key = accounts.key(accessKeyId).orElseThrow(() -> violation(ErrorCode.ACCESS_KEY_NOT_FOUND));
         if (!key.enabled()) {
-            throw violation(ErrorCode.ACCESS_KEY_INACTIVE, "Specified access key is disabled.");
+            throw violation(ErrorCode.ACCESS_KEY_INACTIVE);
         }
         if (key.securityToken() != null) {
             if (securityToken == null || !MessageDigest.isEqual(key.securityToken().getBytes(StandardCharsets.UTF_8),
                     securityToken.trim().getBytes(StandardCharsets.UTF_8))) {
-                throw violation(ErrorCode.SECURITY_TOKEN_MISMATCH, "Specified SecurityToken mismatch with the AccessKey.");
+                throw violation(ErrorCode.SECURITY_TOKEN_MISMATCH);
             }
             if (!clock.instant().isBefore(key.expires())) {
-                throw violation(ErrorCode.SECURITY_TOKEN_EXPIRED, "Specified SecurityToken is expired.");
+                throw violation(ErrorCode.SECURITY_TOKEN_EXPIRED);
             }
         }
         return key;
@@ -146,10 +145,10 @@ public final class RequestAuthenticator implements Authenticator {
     /** After a verified signature: the key's rate (R-THROTTLING), then the nonce, for both schemes alike. */
     private Caller admit(AccessKey key, String nonce) {
         if (!throttle.tryAcquire(key.id())) {
-            throw new RuleViolation("R-THROTTLING", ErrorCode.THROTTLING_USER, "Request was denied due to user flow control.");
+            throw new RuleViolation("R-THROTTLING", ErrorCode.THROTTLING_USER);
         }
         switch (nonces.firstUse(key.id(), nonce)) {
-            case REPLAYED -> throw violation(ErrorCode.SIGNATURE_NONCE_USED, "Specified signature nonce was used already.");
+            case REPLAYED -> throw violation(ErrorCode.SIGNATURE_NONCE_USED);
             case FULL -> throw new RuleViolation("R-THROTTLING", ErrorCode.THROTTLING_USER,
                     "Request was denied due to user flow control: this AccessKey has used " + nonces.maxPerKey()
                             + " signature nonces within " + NONCE_WINDOW.toMinutes() + " minutes.");
@@ -178,13 +177,13 @@ public final class RequestAuthenticator implements Authenticator {
         } catch (IllegalArgumentException notBase64) {
             // falls through
         }
-        throw violation(ErrorCode.INCOMPLETE_SIGNATURE, "The request signature does not conform to Aliyun standards.");
+        throw violation(ErrorCode.INCOMPLETE_SIGNATURE);
     }
 
     private void requireFreshTimestamp(String timestamp) {
         Instant signedAt = parseTimestamp(timestamp);
         if (Duration.between(signedAt, clock.instant()).abs().compareTo(WINDOW) > 0) {
-            throw violation(ErrorCode.TIMESTAMP_EXPIRED, "Specified time stamp or date value is expired.");
+            throw violation(ErrorCode.TIMESTAMP_EXPIRED);
         }
     }
 
@@ -202,7 +201,7 @@ public final class RequestAuthenticator implements Authenticator {
                 // falls through
             }
         }
-        throw violation(ErrorCode.TIMESTAMP_FORMAT, "Specified time stamp or date value is not well formatted.");
+        throw violation(ErrorCode.TIMESTAMP_FORMAT);
     }
 
     private static int digits(String text, int start, int count) {
@@ -219,5 +218,10 @@ public final class RequestAuthenticator implements Authenticator {
 
     private static RuleViolation violation(ErrorCode code, String message) {
         return new RuleViolation("R-SIGNATURE", code, message);
+    }
+
+    /** R-SIGNATURE with the spec's message for the code. */
+    private static RuleViolation violation(ErrorCode code) {
+        return new RuleViolation("R-SIGNATURE", code);
     }
 }

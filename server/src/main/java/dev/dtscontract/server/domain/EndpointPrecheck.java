@@ -154,8 +154,7 @@ final class EndpointPrecheck {
         }
         DatabaseInstance instance = catalogue.find(instanceId)
                 .filter(found -> blankToNull(endpointRegionId) == null || found.region().equals(endpointRegionId))
-                .orElseThrow(() -> new RuleViolation("R-ENDPOINT-EXISTS", ErrorCode.ENDPOINT_INSTANCE_NOT_FOUND,
-                        "The specified database instance does not exist."));
+                .orElseThrow(() -> new RuleViolation("R-ENDPOINT-EXISTS", ErrorCode.ENDPOINT_INSTANCE_NOT_FOUND));
         if (instance.type() != type) {
             throw new RuleViolation("R-ENDPOINT-ENGINE", ErrorCode.INVALID_ENDPOINT,
                     "The endpoint is invalid: instance " + instanceId + " is not of type " + name(type) + ".");
@@ -185,8 +184,7 @@ final class EndpointPrecheck {
         int before = shardCount(current.instanceId());
         int after = shardCount(instanceId);
         if (before != after) {
-            throw new RuleViolation("R-SHARD-COUNT", ErrorCode.SHARD_COUNT_MISMATCH,
-                    "The new MongoDB sharded cluster must have the same number of shards as the one it replaces.");
+            throw new RuleViolation("R-SHARD-COUNT", ErrorCode.SHARD_COUNT_MISMATCH);
         }
     }
 
@@ -214,8 +212,7 @@ final class EndpointPrecheck {
     /** R-POSTGRESQL-LATENCY. */
     private static void latencyBelowLimitForSourcePostgreSql(DtsJob job, JobSide side, JobEndpoint current) {
         if (side == JobSide.SOURCE && current.engine().isPostgreSql() && job.latencySeconds() >= POSTGRESQL_MAX_LATENCY_SECONDS) {
-            throw new RuleViolation("R-POSTGRESQL-LATENCY", ErrorCode.LATENCY_TOO_HIGH,
-                    "The latency of the DTS instance must be less than 30 seconds to change a source PostgreSQL database.");
+            throw new RuleViolation("R-POSTGRESQL-LATENCY", ErrorCode.LATENCY_TOO_HIGH);
         }
     }
 

@@ -43,8 +43,7 @@ final class JobLocator {
     static Direction requireTask(DtsJob job, Direction direction) {
         if (direction == Direction.REVERSE) {
             if (job.kind() != JobKind.TWO_WAY_SYNCHRONIZATION) {
-                throw new RuleViolation("R-DIRECTION", ErrorCode.INVALID_DIRECTION,
-                        "The specified parameter \"SynchronizationDirection\" is not valid: Reverse applies only to a two-way synchronization.");
+                throw new RuleViolation("R-DIRECTION", ErrorCode.INVALID_DIRECTION);
             }
             return Direction.REVERSE;
         }
@@ -61,7 +60,7 @@ final class JobLocator {
 
     /** InvalidDtsJobId.NotFound, for the rule that hides the job (R-JOB-EXISTS, or R-READ-VISIBLE for another account's). */
     static RuleViolation notFound(String rule) {
-        return new RuleViolation(rule, ErrorCode.JOB_NOT_FOUND, "The specified DTS job does not exist.");
+        return new RuleViolation(rule, ErrorCode.JOB_NOT_FOUND);
     }
 
     static String blankToNull(String value) {

@@ -30,7 +30,6 @@ final class Permissions {
         if (job.ownerAccountId().equals(aliyunUid) && grants.grants(job.ownerAccountId(), roleName, account.id())) {
             return;
         }
-        throw new RuleViolation("R-CROSS-ACCOUNT", ErrorCode.NO_PERMISSION,
-                "The user is not authorized to operate on the specified resource.");
+        throw new RuleViolation("R-CROSS-ACCOUNT", ErrorCode.NO_PERMISSION);
     }
 }

@@ -13,8 +13,19 @@ public final class RuleViolation extends RuntimeException {
     private final String ruleId;
     private final ErrorCode code;
 
+    /** With a message of its own: one that names what was sent (a parameter, a value, a reason). */
     public RuleViolation(String ruleId, ErrorCode code, String message) {
-        super(message, null, false, false);
+        super(java.util.Objects.requireNonNull(message, "message"), null, false, false);
+        this.ruleId = ruleId;
+        this.code = code;
+    }
+
+    /**
+     * With the spec's message for this code and rule (its error example's), which the edge fills in: a fixed message
+     * is written once, in the spec, never restated here. {@link #getMessage()} is then null.
+     */
+    public RuleViolation(String ruleId, ErrorCode code) {
+        super(null, null, false, false);
         this.ruleId = ruleId;
         this.code = code;
     }

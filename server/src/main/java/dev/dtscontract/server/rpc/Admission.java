@@ -64,14 +64,13 @@ final class Admission {
                     "The HTTP method " + Printable.of(method) + " is not supported; use GET or POST.");
         }
         if (!"/".equals(line.rawPath())) {
-            throw new RuleViolation("R-HTTP", ErrorCode.INVALID_ACTION, "Specified api is not found, please check your url and method.");
+            throw new RuleViolation("R-HTTP", ErrorCode.INVALID_ACTION);
         }
         if (hasBody && body.length > RpcBodyLimit.MAX_BODY) { // sent without a Content-Length that said so
             throw RpcBodyLimit.tooLarge();
         }
         if (hasBody && !(post && form)) {
-            throw new RuleViolation("R-HTTP", ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    "The request body must be empty or application/x-www-form-urlencoded.");
+            throw new RuleViolation("R-HTTP", ErrorCode.UNSUPPORTED_MEDIA_TYPE);
         }
         Map<String, String> sent = operations.anyOperation().merge(authorization == null ? List.of(query, formValues)
                 : List.of(query, formValues, fromAcsHeaders(header)));

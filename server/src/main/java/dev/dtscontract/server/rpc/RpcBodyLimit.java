@@ -42,6 +42,6 @@ public final class RpcBodyLimit implements Ordered {
     }
 
     static RuleViolation tooLarge() {
-        return new RuleViolation("R-HTTP", ErrorCode.REQUEST_TOO_LARGE, "The request body is too large.");
+        return new RuleViolation("R-HTTP", ErrorCode.REQUEST_TOO_LARGE);
     }
 }

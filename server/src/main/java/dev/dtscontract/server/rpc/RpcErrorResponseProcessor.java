@@ -55,17 +55,17 @@ public final class RpcErrorResponseProcessor implements ErrorResponseProcessor<O
         MutableHttpResponse<ErrorResponse> response;
         if (cause.orElse(null) instanceof URISyntaxException notAUri) {
             RuleViolation violation = notEncoded(request, notAUri);
-            response = errors.respond(request, violation.code(), violation.getMessage());
+            response = errors.respond(request, violation);
         } else if (cause.orElse(null) instanceof TooLongHttpLineException) {
-            response = errors.respond(request, ErrorCode.URI_TOO_LONG, "The request line (method, path and query) is too long.");
+            response = errors.respond(request, new RuleViolation("R-HTTP", ErrorCode.URI_TOO_LONG));
         } else if (cause.orElse(null) instanceof TooLongHttpHeaderException) {
-            response = errors.respond(request, ErrorCode.HEADERS_TOO_LARGE, "The request headers are too large.");
+            response = errors.respond(request, new RuleViolation("R-HTTP", ErrorCode.HEADERS_TOO_LARGE));
         } else if (status == 413 || cause.orElse(null) instanceof TooLongFrameException) {
-            response = errors.respond(request, ErrorCode.REQUEST_TOO_LARGE, "The request body is too large.");
+            response = errors.respond(request, RpcBodyLimit.tooLarge());
         } else if (status < 500) {
-            response = errors.respond(request, ErrorCode.INVALID_PARAMETER, "The request is not valid HTTP/1.1.");
+            response = errors.respond(request, new RuleViolation("R-HTTP", ErrorCode.INVALID_PARAMETER, "The request is not valid HTTP/1.1."));
         } else {
-            response = errors.respond(request, ErrorCode.INTERNAL_ERROR, "The request processing has failed due to some unknown error.");
+            response = errors.respond(request, new RuleViolation("R-HTTP", ErrorCode.INTERNAL_ERROR));
         }
         base.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {

@@ -43,7 +43,7 @@ final class RpcOperations {
             throw RuleViolation.missing("R-REQUIRED", ACTION);
         }
         if (!byAction.containsKey(action)) {
-            throw new RuleViolation("R-ACTION", ErrorCode.INVALID_ACTION, "Specified api is not found, please check your url and method.");
+            throw new RuleViolation("R-ACTION", ErrorCode.INVALID_ACTION);
         }
         return action;
     }

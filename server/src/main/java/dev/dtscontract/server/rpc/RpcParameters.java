@@ -78,12 +78,10 @@ public final class RpcParameters {
 
     private static RuleViolation rejected(ParameterDefinition definition, String raw) {
         if (definition.name().equals("Action")) {
-            return new RuleViolation("R-ACTION", ErrorCode.INVALID_ACTION,
-                    "Specified api is not found, please check your url and method.");
+            return new RuleViolation("R-ACTION", ErrorCode.INVALID_ACTION);
         }
         if (definition.name().equals("Timestamp")) {
-            return new RuleViolation("R-SIGNATURE", ErrorCode.TIMESTAMP_FORMAT,
-                    "Specified time stamp or date value is not well formatted.");
+            return new RuleViolation("R-SIGNATURE", ErrorCode.TIMESTAMP_FORMAT);
         }
         String rule = "boolean".equals(definition.type()) ? "R-BOOLEAN" : "R-ENUM";
         return RuleViolation.invalid(rule, definition.name(),

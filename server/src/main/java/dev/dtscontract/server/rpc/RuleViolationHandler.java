@@ -22,7 +22,7 @@ public final class RuleViolationHandler implements ExceptionHandler<RuleViolatio
     @Override
     public HttpResponse<ErrorResponse> handle(HttpRequest request, RuleViolation violation) {
         Exchange.of(request).ifPresent(e -> e.refused(violation.ruleId(), violation.code(), violation.isFault()));
-        HttpResponse<ErrorResponse> response = errors.respond(request, violation.code(), violation.getMessage());
+        HttpResponse<ErrorResponse> response = errors.respond(request, violation);
         RpcEdge.publish(listeners, request, response);
         return response;
     }

@@ -293,6 +293,11 @@ public final class DataDirectory implements StateListener, NonceListener, AutoCl
     /** C-DURABLE: the disk refused a record; the request is not acknowledged (and no later one will be). */
     private RuleViolation refused(UncheckedIOException e) {
         LoggerFactory.getLogger(DataDirectory.class).error("{}: {}", log.path(), e.getMessage());
+        return notAcknowledged();
+    }
+
+    /** C-DURABLE's answer when the disk refused a write: ServiceUnavailable, saying nothing was acknowledged. */
+    static RuleViolation notAcknowledged() {
         return new RuleViolation("C-DURABLE", ErrorCode.SERVICE_UNAVAILABLE,
                 "The emulator could not write its data directory; the request was not acknowledged.");
     }

@@ -1,6 +1,5 @@
 package dev.dtscontract.server.storage;
 
-import dev.dtscontract.server.domain.ErrorCode;
 import dev.dtscontract.server.rpc.ErrorBodies;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.async.publisher.Publishers;
@@ -39,7 +38,6 @@ public final class DurableAnswers implements Ordered {
     public Publisher<MutableHttpResponse<?>> whenDurable(HttpRequest<?> request, MutableHttpResponse<?> response) {
         return Publishers.fromCompletableFuture(() -> data.writtenSoFar().handle((forced, failure) -> failure == null
                 ? response
-                : errors.respond(request, ErrorCode.SERVICE_UNAVAILABLE,
-                        "The emulator could not write its data directory; the request was not acknowledged.")));
+                : errors.respond(request, DataDirectory.notAcknowledged())));
     }
 }

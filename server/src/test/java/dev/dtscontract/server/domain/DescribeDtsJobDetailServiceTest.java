@@ -18,6 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** DescribeDtsJobDetail's rules on the default seed: R-JOB-ID-MATCH, R-JOB-EXISTS, R-READ-VISIBLE, R-DIRECTION, R-READ-STATUS. */
 class DescribeDtsJobDetailServiceTest {
 
+    /** Answers as the edge gives them: a violation without a message of its own is answered with the spec's. */
+    private static final dev.dtscontract.server.rpc.ErrorBodies ANSWERS =
+            new dev.dtscontract.server.rpc.ErrorBodies(dev.dtscontract.spec.SpecContract.load());
+
     private static final Actor OWNER = new Actor.Account("1507800203001111", "LTAI5tDemoAccessKey0001");
     private static final Actor OTHER = new Actor.Account("1507800203002222", "LTAI5tOtherAccessKey001");
     private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
@@ -94,7 +98,7 @@ class DescribeDtsJobDetailServiceTest {
         RuleViolation v = refused(() -> reader.describe(job("ta7w132u12h****").build(), OTHER));
         assertEquals("R-READ-VISIBLE", v.ruleId());
         assertEquals(ErrorCode.JOB_NOT_FOUND, v.code());
-        assertEquals("The specified DTS job does not exist.", v.getMessage());
+        assertEquals("The specified DTS job does not exist.", ANSWERS.message(v));
         assertEquals("ta7w132u12h****", reader.describe(job("ta7w132u12h****").build(), Actor.AuthenticationOff.ANYONE).job().dtsJobId());
     }
 

@@ -67,13 +67,41 @@ class EdgeAnswersTest {
         for (ErrorCode code : ErrorCode.values()) {
             MutableHttpRequest<?> request = HttpRequest.GET("/");
             ResponseFormat.XML.decideFor(request);
-            MutableHttpResponse<ErrorResponse> response = errors.respond(request, code, "m");
+            MutableHttpResponse<ErrorResponse> response = errors.respond(request, new RuleViolation("R-TEST", code, "m"));
             assertError(response, code, "m");
             assertEquals(MediaType.APPLICATION_XML_TYPE, response.getContentType().orElseThrow(), code.wire());
             assertEquals(RequestIds.of(request), body(response).getRequestId(), "the request's own id");
         }
-        assertEquals(MediaType.APPLICATION_JSON_TYPE, errors.respond(HttpRequest.GET("/"), ErrorCode.INVALID_PARAMETER, "m")
+        assertEquals(MediaType.APPLICATION_JSON_TYPE, errors.respond(HttpRequest.GET("/"), new RuleViolation("R-TEST", ErrorCode.INVALID_PARAMETER, "m"))
                 .getContentType().orElseThrow(), "JSON when nothing was decided");
+    }
+
+    @Test
+    void aViolationWithoutAMessage_isAnsweredWithTheSpecsMessage_forItsCodeAndRule() {
+        assertEquals("The specified DTS job does not exist.", errors.message(new RuleViolation("R-READ-VISIBLE", ErrorCode.JOB_NOT_FOUND)));
+        assertEquals("Request was denied due to user flow control.",
+                errors.message(new RuleViolation("R-THROTTLING", ErrorCode.THROTTLING_USER)));
+        assertEquals("Specified api is not found, please check your url and method.",
+                errors.message(new RuleViolation("R-HTTP", ErrorCode.INVALID_ACTION)));
+        // A code's rule without an example of its own: the code's first example.
+        assertEquals("The request has failed due to a temporary failure of the server.",
+                errors.message(new RuleViolation("C-DURABLE", ErrorCode.SERVICE_UNAVAILABLE)));
+        // Its own message wins.
+        assertEquals("mine", errors.message(new RuleViolation("R-JOB-EXISTS", ErrorCode.JOB_NOT_FOUND, "mine")));
+        // Every code has a message to fall back on, from the spec.
+        for (ErrorCode code : ErrorCode.values()) {
+            String message = errors.message(new RuleViolation("R-NONE", code));
+            assertTrue(SpecContract.load().errorExamples().stream().anyMatch(e -> e.code().equals(code.wire()) && e.message().equals(message)),
+                    code + ": " + message);
+        }
+    }
+
+    @Test
+    void aMessageChangedInTheSpec_isTheMessageAnswered() {
+        String changed = SpecContract.text().replace("Message: Specified access key is not found.", "Message: No such key here.")
+                .replace("ErrMessage: Specified access key is not found.", "ErrMessage: No such key here.");
+        ErrorBodies fromCopy = new ErrorBodies(SpecContract.parse(changed));
+        assertEquals("No such key here.", fromCopy.message(new RuleViolation("R-SIGNATURE", ErrorCode.ACCESS_KEY_NOT_FOUND)));
     }
 
     @Test

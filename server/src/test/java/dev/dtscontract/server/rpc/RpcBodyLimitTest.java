@@ -14,6 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** R-HTTP's 64 KiB for the operation's bodies, before the body is read; the control API's documents may be larger. */
 class RpcBodyLimitTest {
 
+    /** Answers as the edge gives them: a violation without a message of its own is answered with the spec's. */
+    private static final dev.dtscontract.server.rpc.ErrorBodies ANSWERS =
+            new dev.dtscontract.server.rpc.ErrorBodies(dev.dtscontract.spec.SpecContract.load());
+
     private final RpcBodyLimit limit = new RpcBodyLimit(java.util.List.of(new ControlGuard("127.0.0.1", null, null)));
 
     private static MutableHttpRequest<?> post(String uri, long length) {
@@ -26,7 +30,7 @@ class RpcBodyLimitTest {
         RuleViolation refused = assertThrows(RuleViolation.class, () -> limit.limit(request));
         assertEquals(ErrorCode.REQUEST_TOO_LARGE, refused.code());
         assertEquals("R-HTTP", refused.ruleId());
-        assertEquals("The request body is too large.", refused.getMessage());
+        assertEquals("The request body is too large.", ANSWERS.message(refused));
         assertEquals(ResponseFormat.XML, ResponseFormat.of(request));
     }
 

@@ -14,6 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The edge's choice of operation by Action (R-REQUIRED, R-ACTION), and each operation's own parameters. */
 class RpcOperationsTest {
 
+    /** Answers as the edge gives them: a violation without a message of its own is answered with the spec's. */
+    private static final dev.dtscontract.server.rpc.ErrorBodies ANSWERS =
+            new dev.dtscontract.server.rpc.ErrorBodies(dev.dtscontract.spec.SpecContract.load());
+
     private final RpcOperations operations = new RpcOperations(SpecContract.load());
 
     @Test
@@ -23,7 +27,7 @@ class RpcOperationsTest {
         RuleViolation otherCase = assertThrows(RuleViolation.class, () -> operations.actionOf(Map.of("Action", "describedtsjobdetail")));
         assertEquals("R-ACTION", otherCase.ruleId());
         assertEquals(ErrorCode.INVALID_ACTION, otherCase.code());
-        assertEquals("Specified api is not found, please check your url and method.", otherCase.getMessage());
+        assertEquals("Specified api is not found, please check your url and method.", ANSWERS.message(otherCase));
     }
 
     @Test
