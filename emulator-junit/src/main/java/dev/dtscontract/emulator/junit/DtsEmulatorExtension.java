@@ -139,7 +139,7 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
             }
             Map<String, Object> server = new LinkedHashMap<>(settings.properties());
             if (settings.controlToken() != null) {
-                server.put("dts.control.token", settings.controlToken());
+                server.put(EmulatorProcess.CONTROL_TOKEN, settings.controlToken());
             }
             if (settings.jar() != null) {
                 return startProcess(settings, server, 3);
@@ -156,18 +156,20 @@ public final class DtsEmulatorExtension implements BeforeAllCallback, AfterAllCa
         /** The emulator process on a free port; another port when another process took that one first. */
         private static Running startProcess(Settings settings, Map<String, Object> server, int attempts) {
             EmulatorProcess process = EmulatorProcess.launch(settings.jar(), server, logDirectory(), EmulatorProcess.freePort());
+            Running running = null;
             try {
-                Running running = new Running(process, process, process.url(), settings); // built while the process starts
+                running = new Running(process, process, process.url(), settings); // built while the process starts
                 process.awaitListening();
                 return running;
-            } catch (EmulatorProcess.PortTaken taken) {
-                process.close();
-                if (attempts <= 1) {
-                    throw taken;
-                }
-                return startProcess(settings, server, attempts - 1);
             } catch (RuntimeException e) {
-                process.close();
+                if (running != null) {
+                    running.close(); // its clients and the process
+                } else {
+                    process.close();
+                }
+                if (e instanceof EmulatorProcess.PortTaken && attempts > 1) {
+                    return startProcess(settings, server, attempts - 1);
+                }
                 throw e;
             }
         }

@@ -30,6 +30,8 @@ final class EmulatorProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on (https?://[^\\s]+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final AtomicInteger STARTED = new AtomicInteger();
+    /** The setting that holds the control token (rule C-GUARD). */
+    static final String CONTROL_TOKEN = "dts.control.token";
 
     private final Process process;
     private final URI url;
@@ -70,11 +72,21 @@ final class EmulatorProcess implements AutoCloseable {
         command.add("-Xlog:cds=off"); // recording the archive warns about classes it leaves out: noise in the log
         command.add("-XX:+UseSerialGC");
         command.add("-XX:TieredStopAtLevel=1");
-        properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        // Every setting as a -D property but the control token, which goes in the environment: a process's command line
+        // is readable by every user of the machine (ps), its environment by its owner only.
+        properties.forEach((name, value) -> {
+            if (!CONTROL_TOKEN.equals(name)) {
+                command.add("-D" + name + "=" + value);
+            }
+        });
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("DTS_PORT", Integer.toString(port));
+        builder.environment().remove("DTS_CONTROL_TOKEN"); // the test JVM's own, if any, is not this emulator's
+        if (properties.get(CONTROL_TOKEN) != null) {
+            builder.environment().put("DTS_CONTROL_TOKEN", properties.get(CONTROL_TOKEN).toString());
+        }
         try {
             return new EmulatorProcess(builder.start(), URI.create("http://127.0.0.1:" + port), log);
         } catch (IOException e) {

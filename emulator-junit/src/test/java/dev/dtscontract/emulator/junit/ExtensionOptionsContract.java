@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,6 +66,11 @@ abstract class ExtensionOptionsContract {
             HttpResponse<String> without = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(dts.url() + "/_emulator/health"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(401, without.statusCode(), "the process was started with the token: " + without.body());
+            dts.pid().ifPresent(pid -> { // a process's command line is readable by every user of the machine: not the token
+                String commandLine = ProcessHandle.of(pid).orElseThrow().info().commandLine().orElseThrow();
+                assertTrue(commandLine.contains("-jar") && commandLine.contains("-Ddts.jobs.modifying-seconds=0"), commandLine);
+                assertFalse(commandLine.contains("oop-token-0001"), "the control token is on the process's command line");
+            });
         } finally {
             dts.stop();
         }
