@@ -12,8 +12,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The server's layers, stated once. Packages only point down: the domain (plain Java) ← authentication ← the edge (one
- * admitted request per request) ← the operation handlers (with the generated interface they implement) ← the emulator's own features (control API, journal, faults,
- * clock, console, seed, storage, tools) and the wiring. Run {@code mvn -pl server test -Dtest=ArchitectureTest} to see a
+ * admitted request per request) ← the operation handlers (with the generated interface they implement) ← the emulator's own features (control API and
+ * clock, journal, faults, console, seed, storage, tools) and the wiring. Run {@code mvn -pl server test -Dtest=ArchitectureTest} to see a
  * violation named class by class.
  */
 class ArchitectureTest {
@@ -31,7 +31,7 @@ class ArchitectureTest {
                 .layer("Generated models").definedBy(SERVER + ".model..")
                 .layer("Operations").definedBy(SERVER + ".operations..", SERVER + ".api..")
                 .layer("Features").definedBy(SERVER + ".control..", SERVER + ".console..", SERVER + ".seed..", SERVER + ".logging..",
-                        SERVER + ".tools..", SERVER + ".storage..")
+                        SERVER + ".tools..", SERVER + ".storage..", SERVER + ".journal..", SERVER + ".faults..")
                 .layer("Wiring").definedBy(SERVER)
                 .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Features").mayOnlyBeAccessedByLayers("Wiring")
@@ -66,7 +66,7 @@ class ArchitectureTest {
     void everyPackage_isInALayer() {
         classes().should().resideInAnyPackage(SERVER, SERVER + ".domain..", SERVER + ".auth..", SERVER + ".rpc..", SERVER + ".model..",
                 SERVER + ".operations..", SERVER + ".api..", SERVER + ".control..", SERVER + ".console..", SERVER + ".seed..",
-                SERVER + ".logging..", SERVER + ".tools..", SERVER + ".storage..")
+                SERVER + ".logging..", SERVER + ".tools..", SERVER + ".storage..", SERVER + ".journal..", SERVER + ".faults..")
                 .because("a package no layer names escapes the layer rules").check(MAIN);
     }
 

@@ -80,7 +80,7 @@ public final class RequestAuthenticator implements Authenticator {
         AccessKey key = usableKey(sent.get("AccessKeyId"), sent.get("SecurityToken"));
         if (!MessageDigest.isEqual(presented, RpcSignature.compute(method, sent, key.signingKey()))) {
             Map<String, String> shown = new TreeMap<>(sent);
-            secretParameters.forEach(name -> shown.computeIfPresent(name, (n, v) -> "******"));
+            secretParameters.forEach(name -> shown.computeIfPresent(name, (n, v) -> dev.dtscontract.server.domain.Secret.MASK));
             throw doesNotMatch(RpcSignature.stringToSign(method, shown)
                     + (secretParameters.stream().anyMatch(sent::containsKey) ? " (secret values shown as ******)" : ""));
         }

@@ -1,5 +1,6 @@
 package dev.dtscontract.server.control;
 
+import dev.dtscontract.server.faults.Faults;
 import dev.dtscontract.server.auth.Accounts;
 import dev.dtscontract.server.control.api.AbstractControlController;
 import dev.dtscontract.server.control.model.Account;
@@ -53,14 +54,14 @@ public final class ControlController extends AbstractControlController {
     private static final long MAX_ADVANCE_SECONDS = 31_536_000L;
 
     private final EmulatorState state;
-    private final dev.dtscontract.server.control.Journal journal;
+    private final dev.dtscontract.server.journal.Journal journal;
     private final JobHistory history;
     private final Faults faults;
     private final EmulatorClock clock;
 
     private final JsonMapper json;
 
-    public ControlController(EmulatorState state, dev.dtscontract.server.control.Journal journal, JobHistory history, Faults faults,
+    public ControlController(EmulatorState state, dev.dtscontract.server.journal.Journal journal, JobHistory history, Faults faults,
                              EmulatorClock clock, JsonMapper json) {
         this.json = json;
         this.clock = clock;
@@ -180,13 +181,13 @@ public final class ControlController extends AbstractControlController {
 
     /** The journal's newest entries that a query selects, each value of the query given by name. */
     public Journal journal(JournalQuery query) {
-        Predicate<dev.dtscontract.server.control.Journal.Entry> filter = e -> (query.action() == null || query.action().equals(e.action()))
+        Predicate<dev.dtscontract.server.journal.Journal.Entry> filter = e -> (query.action() == null || query.action().equals(e.action()))
                 && (query.dtsJobId() == null || query.dtsJobId().equals(e.dtsJobId()) || state.jobs().findByJobId(query.dtsJobId())
                         .map(j -> j.dtsInstanceId().equals(e.dtsInstanceId())).orElse(false))
                 && (query.code() == null || query.code().equals(e.code()))
                 && (query.outcome() == null || query.outcome().name().equals(e.ending().name()))
                 && (query.since() == null || !e.time().isBefore(query.since()));
-        Function<Object, String> asJson = JournalAnswer.writer(json);
+        Function<Object, String> asJson = dev.dtscontract.server.journal.JournalAnswer.writer(json);
         return new Journal(journal.newestFirst(filter, query.limit()).stream()
                 .map(e -> ControlViews.entry(e, e.answer().map(answer -> answer.json(asJson)).orElse(null))).toList(),
                 journal.recorded(), journal.capacity());
@@ -229,7 +230,12 @@ public final class ControlController extends AbstractControlController {
             throw ControlViolation.invalidEntity("latencyMs between 0 and 60000 is required for kind LATENCY");
         }
         Long times = StrictJson.integer(request, "times", 1, 1_000_000);
-        return ControlViews.fault(faults.add(kind, code, latency == null ? 0 : latency.intValue(), times == null ? 1 : times.intValue(),
+        Faults.Kind as = switch (kind) { // a kind added to the spec does not compile until it is handled
+            case ERROR -> Faults.Kind.ERROR;
+            case LATENCY -> Faults.Kind.LATENCY;
+            case DROP_AFTER_APPLY -> Faults.Kind.DROP_AFTER_APPLY;
+        };
+        return ControlViews.fault(faults.add(as, code, latency == null ? 0 : latency.intValue(), times == null ? 1 : times.intValue(),
                 StrictJson.text(request, "action"), StrictJson.text(request, "dtsJobId")));
     }
 

@@ -1,5 +1,7 @@
 package dev.dtscontract.server.control;
 
+import dev.dtscontract.server.faults.Faults;
+import dev.dtscontract.server.journal.Journal;
 import dev.dtscontract.server.auth.AccessKey;
 import dev.dtscontract.server.auth.Accounts;
 import dev.dtscontract.server.control.model.Account;
@@ -37,7 +39,7 @@ import java.util.Locale;
  */
 public final class ControlViews {
 
-    public static final String MASK = "******";
+    public static final String MASK = dev.dtscontract.server.domain.Secret.MASK;
 
     /** How a view writes the secrets it holds. */
     public interface SecretsShown {
@@ -149,8 +151,13 @@ public final class ControlViews {
     }
 
     static Fault fault(Faults.Fault f) {
-        return new Fault(f.id(), f.kind(), f.remaining()).errorCode(f.code() == null ? null : f.code().wire())
-                .latencyMs(f.kind() == dev.dtscontract.server.control.model.FaultKind.LATENCY ? f.latencyMs() : null)
+        dev.dtscontract.server.control.model.FaultKind kind = switch (f.kind()) {
+            case ERROR -> dev.dtscontract.server.control.model.FaultKind.ERROR;
+            case LATENCY -> dev.dtscontract.server.control.model.FaultKind.LATENCY;
+            case DROP_AFTER_APPLY -> dev.dtscontract.server.control.model.FaultKind.DROP_AFTER_APPLY;
+        };
+        return new Fault(f.id(), kind, f.remaining()).errorCode(f.code() == null ? null : f.code().wire())
+                .latencyMs(f.kind() == Faults.Kind.LATENCY ? f.latencyMs() : null)
                 .action(f.action()).dtsJobId(f.dtsJobId());
     }
 

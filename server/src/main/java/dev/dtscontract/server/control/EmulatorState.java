@@ -1,5 +1,7 @@
 package dev.dtscontract.server.control;
 
+import dev.dtscontract.server.faults.Faults;
+import dev.dtscontract.server.journal.Journal;
 import dev.dtscontract.server.auth.Accounts;
 import dev.dtscontract.server.domain.DatabaseInstance;
 import dev.dtscontract.server.domain.DtsJob;

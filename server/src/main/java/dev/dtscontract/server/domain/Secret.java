@@ -29,8 +29,11 @@ public final class Secret {
         return value;
     }
 
+    /** How every secret is shown: in views, the journal, messages and snapshots exported without secrets. */
+    public static final String MASK = "******";
+
     @Override
     public String toString() {
-        return "******";
+        return MASK;
     }
 }

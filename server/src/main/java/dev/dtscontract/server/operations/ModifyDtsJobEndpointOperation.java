@@ -11,7 +11,7 @@ import jakarta.inject.Singleton;
 /**
  * ModifyDtsJobEndpoint, GET and POST: the typed input (every parameter by its wire name, from the request the edge
  * admitted) becomes a command ({@link Commands}), the domain runs it, the generated response answers. Faults wrap it
- * ({@code control.FaultInjection}); the job history observes the domain. Nothing here decides a rule.
+ * ({@code faults.FaultInjection}); the job history observes the domain. Nothing here decides a rule.
  */
 @Singleton
 public final class ModifyDtsJobEndpointOperation implements DtsController.ModifyDtsJobEndpointHandler {

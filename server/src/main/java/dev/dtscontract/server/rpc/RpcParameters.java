@@ -120,6 +120,6 @@ public final class RpcParameters {
 
     /** A value as an error message may show it: a secret's (format: password in the spec) never; see {@link Printable}. */
     static String printable(ParameterDefinition definition, String raw) {
-        return definition.secret() ? "******" : Printable.of(raw);
+        return definition.secret() ? dev.dtscontract.server.domain.Secret.MASK : Printable.of(raw);
     }
 }

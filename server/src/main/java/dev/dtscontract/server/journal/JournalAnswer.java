@@ -1,4 +1,4 @@
-package dev.dtscontract.server.control;
+package dev.dtscontract.server.journal;
 
 import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.beans.BeanIntrospector;
@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * whose properties are all String or Boolean, and whose constructor takes properties (the spec's answers), is kept as
  * the text of its values ({@link Values}) and built again when read; any other body is written out at once ({@link Json}).
  */
-sealed interface JournalAnswer {
+public sealed interface JournalAnswer {
 
     /** The answer as JSON, written with {@code json} if it is kept as values. */
     String json(Function<Object, String> json);
@@ -101,7 +101,7 @@ sealed interface JournalAnswer {
     static final String UNWRITABLE = "{\"JournalNote\":\"The answer could not be written as JSON.\"}";
 
     /** Writes a body out as JSON with {@code mapper}; a body it cannot write is {@link #UNWRITABLE}, never nothing. */
-    static Function<Object, String> writer(JsonMapper mapper) {
+    static Function<Object, String> writer(JsonMapper mapper) { // public: an interface's static method
         return body -> {
             try {
                 return mapper.writeValueAsString(body);

@@ -1,6 +1,5 @@
-package dev.dtscontract.server.control;
+package dev.dtscontract.server.faults;
 
-import dev.dtscontract.server.control.model.FaultKind;
 import dev.dtscontract.server.domain.ErrorCode;
 import jakarta.inject.Singleton;
 
@@ -17,15 +16,25 @@ import java.util.function.Predicate;
 @Singleton
 public final class Faults {
 
+    /** What a fault does to the request it takes. */
+    public enum Kind {
+        /** Answer its error code; nothing is applied. */
+        ERROR,
+        /** Wait, then handle the request. */
+        LATENCY,
+        /** Apply the request, then close the connection unanswered. */
+        DROP_AFTER_APPLY
+    }
+
     /** A pending fault. {@code action} and {@code dtsJobId} null match any request. */
-    public record Fault(String id, FaultKind kind, ErrorCode code, int latencyMs, int remaining, String action, String dtsJobId) {
+    public record Fault(String id, Kind kind, ErrorCode code, int latencyMs, int remaining, String action, String dtsJobId) {
     }
 
     private final AtomicLong ids = new AtomicLong();
     private final List<Fault> pending = new ArrayList<>();
     private volatile boolean empty = true; // read per request without the lock
 
-    synchronized Fault add(FaultKind kind, ErrorCode code, int latencyMs, int times, String action, String dtsJobId) {
+    public synchronized Fault add(Kind kind, ErrorCode code, int latencyMs, int times, String action, String dtsJobId) {
         Fault fault = new Fault("fault-" + ids.incrementAndGet(), kind, code, latencyMs, times, action, dtsJobId);
         pending.add(fault);
         empty = false;
@@ -59,11 +68,11 @@ public final class Faults {
         }
     }
 
-    synchronized List<Fault> pending() {
+    public synchronized List<Fault> pending() {
         return List.copyOf(pending);
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         pending.clear();
         empty = true;
     }

@@ -1,4 +1,4 @@
-package dev.dtscontract.server.control;
+package dev.dtscontract.server.journal;
 
 import dev.dtscontract.server.model.ErrorResponse;
 import dev.dtscontract.server.model.ModifyDtsJobEndpointResponse;

@@ -1,4 +1,4 @@
-package dev.dtscontract.server.control;
+package dev.dtscontract.server.journal;
 
 import dev.dtscontract.server.rpc.Exchange;
 

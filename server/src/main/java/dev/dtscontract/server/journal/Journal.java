@@ -1,4 +1,4 @@
-package dev.dtscontract.server.control;
+package dev.dtscontract.server.journal;
 
 import dev.dtscontract.server.rpc.Exchange;
 import dev.dtscontract.spec.ParameterDefinition;
@@ -253,7 +253,7 @@ public final class Journal {
             if (v3Version != null) {
                 shown.putIfAbsent("Version", v3Version.trim());
             }
-            shown.replaceAll((name, value) -> secrets.contains(name) && value != null ? ControlViews.MASK : value);
+            shown.replaceAll((name, value) -> secrets.contains(name) && value != null ? dev.dtscontract.server.domain.Secret.MASK : value);
             return shown;
         }
 
@@ -275,7 +275,7 @@ public final class Journal {
         String rawForm() { return rawForm; }
         String v3Action() { return v3Action; }
         String v3Version() { return v3Version; }
-        Optional<JournalAnswer> answer() { return Optional.ofNullable(answer); }
+        public Optional<JournalAnswer> answer() { return Optional.ofNullable(answer); }
 
         @Override
         public String toString() { // never the values as sent

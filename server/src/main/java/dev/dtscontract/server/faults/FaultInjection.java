@@ -1,6 +1,5 @@
-package dev.dtscontract.server.control;
+package dev.dtscontract.server.faults;
 
-import dev.dtscontract.server.control.model.FaultKind;
 import dev.dtscontract.server.domain.JobStore;
 import dev.dtscontract.server.domain.RuleViolation;
 import dev.dtscontract.server.rpc.Exchange;
@@ -55,10 +54,10 @@ public final class FaultInjection implements Ordered {
         if (fault == null) {
             return null;
         }
-        if (fault.kind() == FaultKind.ERROR) {
+        if (fault.kind() == Faults.Kind.ERROR) {
             throw new RuleViolation(RuleViolation.FAULT, fault.code(), "Injected by the test-control API: " + fault.code().wire());
         }
-        if (fault.kind() == FaultKind.DROP_AFTER_APPLY) {
+        if (fault.kind() == Faults.Kind.DROP_AFTER_APPLY) {
             request.setAttribute(DROP, Boolean.TRUE);
             return null;
         }
