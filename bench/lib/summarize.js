@@ -83,6 +83,24 @@ if (fs.existsSync(`${out}/extension.csv`)) {
     if (wm.length) md += `| WireMock standalone start to first answer, ms (peer, same run) | ${fmt(wm)} |\n`;
   }
 }
+// What each server does for one request of its case, so a reader can see no figure measures a shortcut.
+const WORK = {
+  dryrun: 'ModifyDtsJobEndpoint with DryRun=true (the spec\'s documented sample), RPC signature: every parameter admitted against the spec (types, enums, lengths, patterns), the HMAC-SHA1 signature verified with the AccessKey\'s secret, the timestamp window, the nonce remembered (each request has a fresh one), the key\'s throttle, the precheck rules (job found, owner, endpoint rules), the request journalled, a JSON answer; no state change',
+  nojournal: 'dryrun with the request journal off (DTS_JOURNAL_SIZE=0): the journal\'s cost is dryrun / nojournal',
+  'dryrun-durable': 'dryrun with a data directory: each request\'s nonce forced to disk (write + fdatasync, concurrent requests sharing one) before its answer',
+  v3: 'dryrun signed with signature V3 (ACS3-HMAC-SHA256): the canonical request with its signed headers, the SHA-256 of the body, HMAC-SHA256 verified',
+  read: 'DescribeDtsJobDetail of a seeded job: signature, admission, owner, the job\'s view in the answer',
+  modify: 'ModifyDtsJobEndpoint applied: every request replaces the job\'s source (alternating two instances): precheck, new version, checkpoint rolled back, history, journal',
+  'modify-durable': 'modify with a data directory: the change\'s record and the nonce forced to disk before the answer',
+  xml: 'dryrun answered in XML (Format=XML)',
+  baseline: 'the same case on the emulator built from BASELINE_REF',
+  wiremock: 'WireMock: the documented success body for a matching request (no signature, no rule, no state)',
+  prism: 'Prism: the request validated against the spec, an example answer (no signature, no state)',
+  nginx: 'nginx: the documented body as a fixed answer',
+};
+const present = [...new Set(rows.map(r => r.server === 'emulator' ? r.kase : r.server))];
+md += '\n| case | what one request costs the server |\n|---|---|\n';
+for (const kase of present) md += `| ${kase} | ${WORK[kase] || '(not described)'} |\n`;
 fs.writeFileSync(`${out}/summary.csv`, csv.join('\n') + '\n');
 fs.writeFileSync(`${out}/ratios.csv`, ratioCsv.join('\n') + '\n');
 fs.writeFileSync(`${out}/summary.md`, md);
