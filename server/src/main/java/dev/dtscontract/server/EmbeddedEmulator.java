@@ -1,13 +1,11 @@
 package dev.dtscontract.server;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The emulator started in-process, for tests (the emulator-junit module's extension uses it): on 127.0.0.1 and a free
@@ -24,27 +22,17 @@ public final class EmbeddedEmulator implements AutoCloseable {
         this.url = URI.create(server.getScheme() + "://" + server.getHost() + ":" + server.getPort());
     }
 
-    /** Starts an emulator with these configuration properties over the defaults (e.g. {@code dts.seed.path}). */
-    public static EmbeddedEmulator start(Map<String, Object> properties) {
-        return start(properties, url -> Map.of());
-    }
-
     /**
-     * Starts an emulator, then adds the properties its URL determines (where clients in the same context find it)
-     * before any bean reads them. The server binds a free port itself unless the properties name one: no port is
-     * probed first and bound later, so no other process can take it in between.
+     * Starts an emulator with these configuration properties over the defaults (e.g. {@code dts.seed.path}). The server
+     * binds a free port itself unless the properties name one: no port is probed first and bound later, so no other
+     * process can take it in between; {@link #url()} says where it listens.
      */
-    public static EmbeddedEmulator start(Map<String, Object> properties, Function<URI, Map<String, Object>> fromUrl) {
+    public static EmbeddedEmulator start(Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>();
         all.put("micronaut.server.host", "127.0.0.1");
         all.put("micronaut.server.port", -1);
         all.putAll(properties);
-        EmbeddedEmulator emulator = new EmbeddedEmulator(Application.start(new String[0], all));
-        Map<String, Object> known = fromUrl.apply(emulator.url);
-        if (!known.isEmpty()) {
-            emulator.context.getEnvironment().addPropertySource(PropertySource.of("dts-emulator-url", known));
-        }
-        return emulator;
+        return new EmbeddedEmulator(Application.start(new String[0], all));
     }
 
     /** Where it listens, e.g. http://127.0.0.1:41234. */
