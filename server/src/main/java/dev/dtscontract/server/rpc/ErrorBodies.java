@@ -39,7 +39,8 @@ public final class ErrorBodies {
 
     /**
      * The message a violation is answered with: its own, or (raised without one) the spec's example message for its code
-     * and rule, else its code's first example's (every code has one: the constructor checked).
+     * and rule, else its code's first example's. Every code has one: its status comes from those same examples
+     * ({@code SpecContract.statusOf}), and the constructor refuses to start without it.
      */
     public String message(RuleViolation violation) {
         if (violation.getMessage() != null) {
