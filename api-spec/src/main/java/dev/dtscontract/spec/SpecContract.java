@@ -57,7 +57,8 @@ public final class SpecContract {
     /** Reads a spec's text: a copy of the spec with a change, for a test that proves code follows the spec. */
     public static SpecContract parse(String yaml) {
         Map<String, Object> spec = new Yaml(new LoaderOptions()).load(yaml);
-        return new SpecContract(readOperations(spec), readErrorCatalogue(spec), List.copyOf(errorExamples(spec)));
+        List<CatalogueEntry> errorExamples = List.copyOf(errorExamples(spec));
+        return new SpecContract(readOperations(spec), statusesOf(errorExamples), errorExamples);
     }
 
     /**
@@ -97,7 +98,7 @@ public final class SpecContract {
     /** Every code of the spec's catalogue at its first JSON example, in the spec's order. */
     public static List<CatalogueEntry> catalogue() {
         Map<String, CatalogueEntry> out = new LinkedHashMap<>();
-        errorExamples(readSpec()).forEach(e -> out.putIfAbsent(e.code(), e));
+        PACKAGED.errorExamples().forEach(e -> out.putIfAbsent(e.code(), e));
         return List.copyOf(out.values());
     }
 
@@ -243,9 +244,9 @@ public final class SpecContract {
         return java.util.Collections.unmodifiableMap(out); // in the spec's order
     }
 
-    private static Map<String, Integer> readErrorCatalogue(Map<String, Object> spec) {
+    private static Map<String, Integer> statusesOf(List<CatalogueEntry> errorExamples) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        for (CatalogueEntry e : errorExamples(spec)) {
+        for (CatalogueEntry e : errorExamples) {
             Integer previous = out.putIfAbsent(e.code(), e.status());
             if (previous != null && previous != e.status() && !e.code().equals(SERVICE_UNAVAILABLE)) {
                 throw new IllegalStateException("The spec gives " + e.code() + " two statuses: " + previous + ", " + e.status());
