@@ -3,6 +3,8 @@ package dev.dtscontract.server;
 import dev.dtscontract.server.seed.SeedException;
 import dev.dtscontract.server.storage.StorageException;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.DefaultApplicationContextBuilder;
+import io.micronaut.core.io.scan.ClassPathResourceLoader;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,7 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        ServiceIndex.install(); // first: before Micronaut reads its optimizations
         try {
             ApplicationContext context = start(args, Map.of());
             // SIGTERM and Ctrl-C: stop the server and close the context, then the JVM exits.
@@ -39,8 +42,17 @@ public final class Application {
      * thrown, not handled: {@code Micronaut.start()} would log them with a stack trace and exit 1 itself.
      */
     static ApplicationContext start(String[] args, Map<String, Object> properties) {
-        ApplicationContext context = ApplicationContext.builder().mainClass(Application.class).args(args).properties(properties)
-                .build();
+        ApplicationContext context = new DefaultApplicationContextBuilder() {
+            private ClassPathResourceLoader resources;
+
+            @Override
+            public ClassPathResourceLoader getResourceLoader() { // application.yml without a second walk of the jar
+                if (resources == null) {
+                    resources = new JarEntryResourceLoader(getClassLoader());
+                }
+                return resources;
+            }
+        }.mainClass(Application.class).args(args).properties(properties).build();
         try {
             context.start();
             EmbeddedServer server = context.getBean(EmbeddedServer.class);

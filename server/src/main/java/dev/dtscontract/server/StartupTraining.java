@@ -35,6 +35,7 @@ public final class StartupTraining {
     }
 
     public static void main(String[] args) throws IOException {
+        ServiceIndex.install(); // as Application.main does: the archive then holds what a real start loads
         ApplicationContext context = Application.start(args, Map.of("micronaut.server.port", -1));
         String base = context.getBean(EmbeddedServer.class).getURL() + "/";
         AccessKey demo = SeedLoader.loadDefault().accounts().key(Seed.DEMO_ACCESS_KEY_ID).orElseThrow();

@@ -100,4 +100,33 @@ class EmulatorProcessIT {
         }
         assertFalse(rest.contains("Exception"), rest);
     }
+
+    @Test
+    void theRunnableJar_findsMicronautsServicesInItsIndex_withoutOpeningItselfAgain(@TempDir Path dir) throws Exception {
+        // ServiceIndex (#28): the build lists the jar's services into it; a start installs the list instead of walking
+        // the jar as a zip file system. Without the index (or with it not installed) Micronaut's scan loads the JDK's zip
+        // file system at start: the class-loading log says which happened.
+        Path classes = dir.resolve("classes.log");
+        Process p = start(Map.of(), "-Xlog:class+load=info:file=" + classes);
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String url = null;
+        while (url == null) {
+            String line = out.readLine();
+            if (line == null) {
+                break;
+            }
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                url = m.group(1);
+            }
+        }
+        assertTrue(url != null, "no 'listening on' line");
+        assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/_emulator/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "the services the index lists answer");
+        p.toHandle().destroy();
+        assertTrue(p.waitFor(15, TimeUnit.SECONDS));
+        String loaded = Files.readString(classes);
+        assertTrue(loaded.contains(" dev.dtscontract.server.ServiceIndex "), "the index was not read");
+        assertFalse(loaded.contains(" jdk.nio.zipfs.ZipFileSystem "), "the jar was walked as a zip file system at start");
+    }
 }
