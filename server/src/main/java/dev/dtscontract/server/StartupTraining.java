@@ -20,16 +20,19 @@ import java.util.Map;
 
 /**
  * The training run behind the class-data-sharing archive that the build writes next to the runnable jar
- * ({@code -XX:ArchiveClassesAtExit=dts-emulator.jsa}): starts the emulator on a free port, sends the spec's
- * documented sample signed with the demo key (JSON and XML) and one unsigned request (the error path), then
- * exits. A JVM started with {@code -XX:SharedArchiveFile=dts-emulator.jsa} then maps those classes instead of
- * loading them from the jar: start to first answer drops from about 1.8 s to about 1 s on 2 cores (bench/).
- * Not part of the emulator's behaviour; it fails the build if the documented sample is not answered 200 or the
- * parameterless request not 400, since an archive trained on failures would say little.
+ * ({@code -XX:ArchiveClassesAtExit=dts-emulator.jsa}): starts the emulator on a free port as {@code java -jar} does
+ * (its service index installed), sends the spec's documented samples signed with the demo key (ModifyDtsJobEndpoint in
+ * JSON and XML, DescribeDtsJobDetail, ModifyDtsJobEndpoint signed with signature V3), one unsigned request (the error
+ * path), and the control API's first requests (health, reset), then exits. A JVM started with
+ * {@code -XX:SharedArchiveFile=dts-emulator.jsa} then maps those classes instead of loading them from the jar, for
+ * the start and for the first request of each of those kinds (bench/). Not part of the emulator's behaviour; it fails
+ * the build if one of them is not answered as documented (200, the parameterless request 400), since an archive
+ * trained on failures would say little.
  */
 public final class StartupTraining {
 
     private static final String SAMPLE = "ModifyDtsJobEndpointDocumentedSample";
+    private static final String DESCRIBE_SAMPLE = "DescribeDtsJobDetailDocumentedSample";
 
     private StartupTraining() {
     }
@@ -43,21 +46,39 @@ public final class StartupTraining {
         Map<String, String> sampleAsXml = new LinkedHashMap<>(sample);
         sampleAsXml.put("Format", "XML");
         int failures = 0;
-        for (Map<String, String> request : List.of(sample, sampleAsXml)) {
+        for (Map<String, String> request : List.of(sample, sampleAsXml, SpecContract.requestExample(DESCRIBE_SAMPLE))) {
             SignedRequest signed = SignedRequest.builder().query(request).credentials(demo.credentials()).at(Instant.now()).rpc();
-            failures += get(base + "?" + signed.queryString()) == 200 ? 0 : 1;
+            failures += get(base + "?" + signed.queryString(), Map.of()) == 200 ? 0 : 1;
         }
-        failures += get(base + "?Action=ModifyDtsJobEndpoint") == 400 ? 0 : 1;
+        // Signature V3, what every current Alibaba SDK sends (#28: the archive had only the RPC signature's classes).
+        SignedRequest v3 = SignedRequest.builder().query(sample).credentials(demo.credentials()).at(Instant.now())
+                .host(URI.create(base).getAuthority()).v3();
+        failures += get(base + "?" + v3.queryString(), v3.headers()) == 200 ? 0 : 1;
+        failures += get(base + "?Action=ModifyDtsJobEndpoint", Map.of()) == 400 ? 0 : 1;
+        // The test-control API a JUnit extension or a test asks first (loopback, no token): health, then a reset.
+        failures += get(base + "_emulator/health", Map.of()) == 200 ? 0 : 1;
+        failures += send("POST", base + "_emulator/reset") == 200 ? 0 : 1;
         context.close();
         if (failures > 0) {
-            System.err.println("StartupTraining: the emulator did not answer the documented sample with 200 "
-                    + "and a request without parameters with 400; see above.");
+            System.err.println("StartupTraining: the emulator did not answer the documented samples and the control "
+                    + "API's health and reset with 200, and a request without parameters with 400; see above.");
         }
         System.exit(failures == 0 ? 0 : 1);
     }
 
-    private static int get(String url) throws IOException {
+    private static int get(String url, Map<String, String> headers) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        headers.forEach(connection::setRequestProperty);
+        return answer(connection);
+    }
+
+    private static int send(String method, String url) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setRequestMethod(method);
+        return answer(connection);
+    }
+
+    private static int answer(HttpURLConnection connection) throws IOException {
         int status = connection.getResponseCode();
         try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
             String answer = new String(body.readAllBytes(), StandardCharsets.UTF_8);
