@@ -2,8 +2,9 @@
 # One command: bash bench/run.sh [ROUNDS] [SECONDS]
 # CASES="dryrun nojournal" measures only those cases, in that order, each round (default: every case); BENCH_OUT=DIR
 # writes the results there instead of bench/results.
-# BASELINE_REF=<git ref> also measures the emulator built from that commit (case dryrun) in the same rounds, so a
-# change can be held to the version before it: e.g. BASELINE_REF=HEAD~1 bash bench/run.sh 2 10.
+# BASELINE_REF=<git ref> also measures the emulator built from that commit (case dryrun; case baseline-v3: the same with
+# signature V3) in the same rounds, so a change can be held to the version before it: e.g. BASELINE_REF=HEAD~1 bash
+# bench/run.sh 2 10, or CASES="v3 baseline-v3" for a change to signature V3's path.
 # Measures, on loopback only, one server after another, round after round: the emulator (its cases),
 # WireMock standalone serving the spec's documented success example, Prism mocking the spec with request
 # validation, and nginx returning the documented body. Writes bench/results/{raw.csv,summary.csv,summary.md,chart.png}.
@@ -47,10 +48,10 @@ log "building the emulator"
 (cd "$ROOT" && mvn -B -q -DskipTests package >/dev/null)
 BASELINE_REF="${BASELINE_REF:-}"
 # What each round measures, in this order (all by default); e.g. CASES="dryrun nojournal" for the journal's cost alone.
-CASES="${CASES:-dryrun nojournal dryrun-durable baseline v3 read wiremock modify modify-durable prism xml nginx extension}"
+CASES="${CASES:-dryrun nojournal dryrun-durable baseline v3 baseline-v3 read wiremock modify modify-durable prism xml nginx extension}"
 for c in $CASES; do
-  case "$c" in dryrun|nojournal|dryrun-durable|baseline|v3|read|wiremock|modify|modify-durable|prism|xml|nginx|extension) ;;
-    *) log "unknown case $c (the cases: dryrun nojournal dryrun-durable baseline v3 read wiremock modify modify-durable prism xml nginx extension)"; exit 2 ;;
+  case "$c" in dryrun|nojournal|dryrun-durable|baseline|v3|baseline-v3|read|wiremock|modify|modify-durable|prism|xml|nginx|extension) ;;
+    *) log "unknown case $c (the cases: dryrun nojournal dryrun-durable baseline v3 baseline-v3 read wiremock modify modify-durable prism xml nginx extension)"; exit 2 ;;
   esac
 done
 BASE_DIR="$TMP/baseline"
@@ -187,6 +188,7 @@ for round in $(seq "$ROUNDS"); do
     case "$c" in
       dryrun|nojournal|dryrun-durable|v3|read|modify|modify-durable|xml) measure "$round" emulator "$c" ;;
       baseline) [ -n "$BASELINE_REF" ] && measure "$round" baseline dryrun ;;
+      baseline-v3) [ -n "$BASELINE_REF" ] && measure "$round" baseline v3 ;;
       wiremock|prism|nginx) measure "$round" "$c" fixed ;;
       extension) ;; # after the rounds, below
     esac

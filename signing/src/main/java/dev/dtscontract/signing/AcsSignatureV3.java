@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Signature V3, ACS3-HMAC-SHA256 (security scheme AlibabaCloudSignatureV3 of the spec): the canonical request of
@@ -27,8 +25,6 @@ public final class AcsSignatureV3 {
 
     public static final String ALGORITHM = "ACS3-HMAC-SHA256";
 
-    private static final Pattern AUTHORIZATION = Pattern.compile(
-            "ACS3-HMAC-SHA256 Credential=([^,\\s]+), ?SignedHeaders=([a-z0-9;\\-]+), ?Signature=([0-9a-f]{64})");
     private static final HexFormat HEX = HexFormat.of();
     // Per request: each event-loop thread keeps its own digest and Mac, as RpcSignature does (getInstance is costly).
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
@@ -54,15 +50,63 @@ public final class AcsSignatureV3 {
     /** The parts of an {@code Authorization: ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…} header. */
     public record Authorization(String accessKeyId, List<String> signedHeaders, byte[] signature) {
 
-        /** Empty when the header is not a well-formed V3 authorization. */
+        /**
+         * Empty when the header is not a well-formed V3 authorization: after trimming, exactly
+         * {@code ACS3-HMAC-SHA256 Credential=<id>,[ ]SignedHeaders=<names>,[ ]Signature=<64 lower-case hex digits>},
+         * the id without a comma or whitespace, the names of {@code a-z 0-9 ; -}. Read by hand, once per V3 request: the
+         * regular expression it replaces was 15% of the event loops' samples under the benchmark's V3 load (#28, JFR).
+         */
         public static Optional<Authorization> parse(String header) {
-            Matcher m = AUTHORIZATION.matcher(header.trim());
-            if (!m.matches()) {
+            String h = header.trim();
+            if (!h.startsWith(CREDENTIAL)) {
                 return Optional.empty();
             }
-            List<String> names = List.of(m.group(2).split(";"));
-            return Optional.of(new Authorization(m.group(1), names, HEX.parseHex(m.group(3))));
+            int idStart = CREDENTIAL.length();
+            int idEnd = h.indexOf(',', idStart);
+            if (idEnd <= idStart || !none(h, idStart, idEnd, AcsSignatureV3::isRegexWhitespace)) {
+                return Optional.empty();
+            }
+            int namesStart = after(h, idEnd + 1, SIGNED_HEADERS);
+            int namesEnd = namesStart < 0 ? -1 : h.indexOf(',', namesStart);
+            if (namesEnd <= namesStart || !none(h, namesStart, namesEnd, c -> !isHeaderNameChar(c))) {
+                return Optional.empty();
+            }
+            int signatureStart = after(h, namesEnd + 1, SIGNATURE);
+            if (signatureStart < 0 || h.length() - signatureStart != 64
+                    || !none(h, signatureStart, h.length(), c -> !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f'))) {
+                return Optional.empty();
+            }
+            List<String> names = List.of(h.substring(namesStart, namesEnd).split(";"));
+            return Optional.of(new Authorization(h.substring(idStart, idEnd), names, HEX.parseHex(h, signatureStart, h.length())));
         }
+
+        /** Where the text after {@code label} starts, the label at {@code from} or after one space there; -1 if not. */
+        private static int after(String h, int from, String label) {
+            int at = from < h.length() && h.charAt(from) == ' ' ? from + 1 : from;
+            return h.startsWith(label, at) ? at + label.length() : -1;
+        }
+
+        private static boolean none(String h, int from, int to, java.util.function.IntPredicate refused) {
+            for (int i = from; i < to; i++) {
+                if (refused.test(h.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static final String CREDENTIAL = ALGORITHM + " Credential=";
+    private static final String SIGNED_HEADERS = "SignedHeaders=";
+    private static final String SIGNATURE = "Signature=";
+
+    /** What {@code \s} matches in a Java regular expression (without UNICODE_CHARACTER_CLASS). */
+    private static boolean isRegexWhitespace(int c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    private static boolean isHeaderNameChar(int c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ';' || c == '-';
     }
 
     /** Every query parameter, name and value re-encoded, sorted by name then value, joined as name=value with &. */

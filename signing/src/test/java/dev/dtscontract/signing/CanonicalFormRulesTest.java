@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -85,5 +86,46 @@ class CanonicalFormRulesTest {
                 "signed header names are lower case");
         assertTrue(AcsSignatureV3.Authorization.parse("ACS3-HMAC-SHA256 Credential=id,SignedHeaders=host,Signature=" + signature.substring(1))
                 .isEmpty(), "a signature is 64 hex digits");
+    }
+
+    /** The regular expression the hand-written parser replaced (#28), kept here as the reference it must agree with. */
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
+            "ACS3-HMAC-SHA256 Credential=([^,\\s]+), ?SignedHeaders=([a-z0-9;\\-]+), ?Signature=([0-9a-f]{64})");
+
+    @Test
+    void v3_theAuthorizationParser_agreesWithTheRegularExpressionItReplaced_onEveryVariation() {
+        String hex = "0123456789abcdef".repeat(4);
+        List<String> ids = List.of("id", "LTAI5t*x", "", "a b", "a\tb", "a\u000Bb", "a,b", "k\u00a0y", "LTAI=5");
+        List<String> separators = List.of(",", ", ", ",  ", " ,", ";", "");
+        List<String> names = List.of("host", "host;x-acs-date", "host;", ";host", ";;", "", "Host", "x_acs", "host;x-acs-content-sha256");
+        List<String> signatures = List.of(hex, hex.substring(1), hex + "0", hex.toUpperCase(), hex.substring(1) + "g", "");
+        List<String> prefixes = List.of("ACS3-HMAC-SHA256 Credential=", "ACS3-HMAC-SHA1 Credential=", "ACS3-HMAC-SHA256  Credential=",
+                " ACS3-HMAC-SHA256 Credential=", "acs3-hmac-sha256 Credential=");
+        int checked = 0;
+        for (String prefix : prefixes) {
+            for (String id : ids) {
+                for (String first : separators) {
+                    for (String name : names) {
+                        for (String second : separators) {
+                            for (String signature : signatures) {
+                                for (String tail : List.of("", " ", "\n", "x")) {
+                                    String header = prefix + id + first + "SignedHeaders=" + name + second + "Signature=" + signature + tail;
+                                    java.util.regex.Matcher m = REFERENCE.matcher(header.trim());
+                                    Optional<AcsSignatureV3.Authorization> parsed = AcsSignatureV3.Authorization.parse(header);
+                                    assertEquals(m.matches(), parsed.isPresent(), header);
+                                    if (parsed.isPresent()) {
+                                        assertEquals(m.group(1), parsed.get().accessKeyId(), header);
+                                        assertEquals(List.of(m.group(2).split(";")), parsed.get().signedHeaders(), header);
+                                        assertEquals(m.group(3), java.util.HexFormat.of().formatHex(parsed.get().signature()), header);
+                                    }
+                                    checked++;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(5 * 9 * 6 * 9 * 6 * 6 * 4, checked);
     }
 }
