@@ -54,7 +54,7 @@ public final class AcsSignatureV3 {
          * Empty when the header is not a well-formed V3 authorization: after trimming, exactly
          * {@code ACS3-HMAC-SHA256 Credential=<id>,[ ]SignedHeaders=<names>,[ ]Signature=<64 lower-case hex digits>},
          * the id without a comma or whitespace, the names of {@code a-z 0-9 ; -}. Read by hand, once per V3 request: the
-         * regular expression it replaces was 15% of the event loops' samples under the benchmark's V3 load (#28, JFR).
+         * regular expression it replaces was about 7% of the event loops' samples under the benchmark's V3 load (#28, JFR).
          */
         public static Optional<Authorization> parse(String header) {
             String h = header.trim();
