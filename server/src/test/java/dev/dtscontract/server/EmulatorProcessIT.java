@@ -39,6 +39,18 @@ class EmulatorProcessIT {
         return builder.start();
     }
 
+    /** The URL of the emulator's 'listening on http://127.0.0.1:PORT' line (a bound port, not 0); the lines before it are read. */
+    private static String listeningUrl(BufferedReader out) throws IOException {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                assertTrue(Integer.parseInt(m.group(2)) > 0, line);
+                return m.group(1);
+            }
+        }
+        throw new AssertionError("no 'listening on http://127.0.0.1:PORT' line");
+    }
+
     private static String readAll(java.io.InputStream in) throws IOException {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
@@ -69,19 +81,7 @@ class EmulatorProcessIT {
     void portZero_printsTheBoundAddress_accessLogMasksSecrets_andSigtermStopsCleanly() throws Exception {
         Process p = start(Map.of(), "-Dmicronaut.server.netty.access-logger.enabled=true");
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String url = null;
-        while (url == null) {
-            String line = out.readLine();
-            if (line == null) {
-                break;
-            }
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                url = m.group(1);
-                assertTrue(Integer.parseInt(m.group(2)) > 0, line);
-            }
-        }
-        assertTrue(url != null, "no 'listening on http://127.0.0.1:PORT' line");
+        String url = listeningUrl(out);
         HttpClient http = HttpClient.newHttpClient();
         assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(url + "/_emulator/health")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
@@ -109,18 +109,7 @@ class EmulatorProcessIT {
         Path classes = dir.resolve("classes.log");
         Process p = start(Map.of(), "-Xlog:class+load=info:file=" + classes);
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String url = null;
-        while (url == null) {
-            String line = out.readLine();
-            if (line == null) {
-                break;
-            }
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                url = m.group(1);
-            }
-        }
-        assertTrue(url != null, "no 'listening on' line");
+        String url = listeningUrl(out);
         assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/_emulator/health")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode(), "the services the index lists answer");
         p.toHandle().destroy();
