@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * The one reader of the operation's spec in main code, shipped beside the YAML: the parameters of the operation
  * (names, locations, required flags, enums, patterns, lengths, secrets), the error catalogue (code, status, message),
  * the rules and the examples. The emulator, the client-side tools, the verifier, the bench and the tests read the spec
- * through it (and {@link SpecExamples}); nothing here is restated in code.
+ * through it (and {@link SpecExamples}); nothing here is restated in code. {@link #load()} takes what it reads from the
+ * build's {@link ContractDigest} of the packaged spec, which {@link #parse} wrote.
  */
 public final class SpecContract {
 
@@ -47,7 +48,13 @@ public final class SpecContract {
         this.errorExamples = errorExamples;
     }
 
-    private static final SpecContract PACKAGED = parse(text());
+    private static final SpecContract PACKAGED = packaged();
+
+    /** The build's digest of the packaged spec ({@link ContractDigest}), or the YAML parsed when there is none for this text. */
+    private static SpecContract packaged() {
+        String text = text();
+        return ContractDigest.packaged(text).orElseGet(() -> parse(text));
+    }
 
     /** The spec of the api-spec jar (read once); fails loudly if it is missing. */
     public static SpecContract load() {
@@ -57,8 +64,13 @@ public final class SpecContract {
     /** Reads a spec's text: a copy of the spec with a change, for a test that proves code follows the spec. */
     public static SpecContract parse(String yaml) {
         Map<String, Object> spec = new Yaml(new LoaderOptions()).load(yaml);
-        List<CatalogueEntry> errorExamples = List.copyOf(errorExamples(spec));
-        return new SpecContract(readOperations(spec), statusesOf(errorExamples), errorExamples);
+        return of(readOperations(spec), errorExamples(spec));
+    }
+
+    /** The contract of these operations (unmodifiable, in the spec's order) and this catalogue; the statuses checked. */
+    static SpecContract of(Map<String, Operation> operations, List<CatalogueEntry> errorExamples) {
+        List<CatalogueEntry> catalogue = List.copyOf(errorExamples);
+        return new SpecContract(operations, statusesOf(catalogue), catalogue);
     }
 
     /**
