@@ -65,7 +65,10 @@ public final class FaultInjection implements Ordered {
         return CompletableFuture.supplyAsync(() -> request, later);
     }
 
-    /** A DROP_AFTER_APPLY fault: the operation ran; the connection closes before anything is written. */
+    /**
+     * A DROP_AFTER_APPLY fault: the operation ran; the connection closes before anything is written (the edge closes it
+     * once the journal has the request).
+     */
     @ResponseFilter
     public void after(HttpRequest<?> request, MutableHttpResponse<?> response) {
         if (request.getAttribute(DROP, Boolean.class).orElse(false)) {

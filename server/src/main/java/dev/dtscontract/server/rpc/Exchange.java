@@ -19,7 +19,7 @@ public final class Exchange {
     /** How a request ended. */
     public enum Ending { APPLIED, DRY_RUN, READ, REFUSED, FAULT }
 
-    private static final String ATTRIBUTE = "dts.exchange";
+    static final String ATTRIBUTE = "dts.exchange";
 
     private final String method;
     private final String path;
@@ -106,10 +106,21 @@ public final class Exchange {
         return recorded.compareAndSet(false, true);
     }
 
-    /** Closes the connection without an answer (the test-control API's DROP_AFTER_APPLY fault). */
+    /**
+     * The connection is to close without an answer (the test-control API's DROP_AFTER_APPLY fault). The edge closes it
+     * once every listener has heard of the exchange ({@link #closeIfDropped()}): whoever sees the connection drop then
+     * finds the request in the journal. Closed at once here, a test that read the journal right after the drop raced
+     * the entry (seen on a faster machine: an empty journal).
+     */
     public void dropConnection() {
         dropped = true;
-        closeConnection.run();
+    }
+
+    /** Closes the connection if a fault asked for it: the edge's last step, after its listeners. */
+    void closeIfDropped() {
+        if (dropped) {
+            closeConnection.run();
+        }
     }
 
     /** Whether the connection was closed without an answer, so that nothing was answered whatever the response says. */

@@ -99,13 +99,17 @@ public final class RpcEdge implements Ordered {
         return Admission.isForm(request.getHeaders().get(HttpHeaders.CONTENT_TYPE));
     }
 
-    /** Every response speaks the format the request asked for; every answer of the RPC surface goes to the journal. */
+    /**
+     * Every response speaks the format the request asked for; every answer of the RPC surface goes to the journal; then
+     * a connection a fault drops is closed, after the journal has the request.
+     */
     @ResponseFilter
     public void answered(HttpRequest<?> request, MutableHttpResponse<?> response) {
         if (response.getBody().isPresent() && otherSurface(others, request.getPath()) == null) {
             response.contentType(ResponseFormat.of(request).mediaType());
         }
         publish(listeners, request, response);
+        Exchange.of(request).ifPresent(Exchange::closeIfDropped);
     }
 
     /** Tells every listener of an answered exchange. */

@@ -150,8 +150,12 @@ class EdgeAnswersTest {
         assertTrue(exchange.firstRecording());
         assertFalse(exchange.firstRecording());
         assertFalse(exchange.dropped());
+        exchange.closeIfDropped();
+        assertEquals(List.of(), closed, "no fault asked for it");
         exchange.dropConnection();
         assertTrue(exchange.dropped());
+        assertEquals(List.of(), closed, "closed by the edge, after its listeners");
+        exchange.closeIfDropped();
         assertEquals(List.of("closed"), closed);
     }
 

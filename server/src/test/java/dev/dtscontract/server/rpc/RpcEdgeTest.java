@@ -60,6 +60,26 @@ class RpcEdgeTest {
     }
 
     @Test
+    void aDroppedConnection_closesAfterEveryListenerHeardOfIt_soTheJournalHasItFirst() {
+        List<String> events = new ArrayList<>();
+        RpcEdge withJournal = new RpcEdge(SpecContract.load(), Authenticator.authenticationOff(), List.of(control),
+                List.of((request, response) -> events.add("journaled " + Exchange.of(request).orElseThrow().dropped())));
+        MutableHttpRequest<?> request = HttpRequest.GET("/");
+        Exchange exchange = new Exchange("GET", "/", () -> events.add("closed"));
+        request.setAttribute(Exchange.ATTRIBUTE, exchange);
+        exchange.dropConnection(); // as FaultInjection's response filter does, which runs before the edge's
+        assertEquals(List.of(), events);
+        withJournal.answered(request, HttpResponse.ok("body"));
+        assertEquals(List.of("journaled true", "closed"), events);
+
+        events.clear();
+        MutableHttpRequest<?> kept = HttpRequest.GET("/");
+        kept.setAttribute(Exchange.ATTRIBUTE, new Exchange("GET", "/", () -> events.add("closed")));
+        withJournal.answered(kept, HttpResponse.ok("body"));
+        assertEquals(List.of("journaled false"), events, "no fault: the connection stays open");
+    }
+
+    @Test
     void anAnswerWithoutABody_orOfTheControlSurface_keepsItsType_butIsStillPublished() {
         MutableHttpRequest<?> request = HttpRequest.GET("/");
         ResponseFormat.XML.decideFor(request);
