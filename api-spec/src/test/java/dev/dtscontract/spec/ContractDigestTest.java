@@ -44,13 +44,12 @@ class ContractDigestTest {
 
     @Test
     void aDigest_isReadBack_forTheTextItWasMadeFrom_only() {
-        String changed = TEXT.replace("maxLength: 64", "maxLength: 65");
-        assertTrue(!changed.equals(TEXT));
+        String changed = TEXT + "# a comment: another text, the same contract\n";
         SpecContract contract = SpecContract.parse(changed);
         byte[] digest = ContractDigest.write(contract, changed);
         assertEquals(facts(contract), facts(ContractDigest.read(digest, changed).orElseThrow()));
         assertEquals(Optional.empty(), ContractDigest.read(digest, TEXT), "a digest of another text");
-        String sameLength = changed.replace("maxLength: 65", "maxLength: 66");
+        String sameLength = TEXT + "# b comment: another text, the same contract\n";
         assertEquals(changed.length(), sameLength.length());
         assertEquals(Optional.empty(), ContractDigest.read(digest, sameLength), "same length, another text");
     }

@@ -108,8 +108,11 @@ public final class RpcEdge implements Ordered {
         if (response.getBody().isPresent() && otherSurface(others, request.getPath()) == null) {
             response.contentType(ResponseFormat.of(request).mediaType());
         }
-        publish(listeners, request, response);
-        Exchange.of(request).ifPresent(Exchange::closeIfDropped);
+        try {
+            publish(listeners, request, response);
+        } finally { // a listener that failed must not turn a dropped connection into an answer
+            Exchange.of(request).ifPresent(Exchange::closeIfDropped);
+        }
     }
 
     /** Tells every listener of an answered exchange. */

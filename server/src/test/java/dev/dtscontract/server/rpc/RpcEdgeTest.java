@@ -77,6 +77,16 @@ class RpcEdgeTest {
         kept.setAttribute(Exchange.ATTRIBUTE, new Exchange("GET", "/", () -> events.add("closed")));
         withJournal.answered(kept, HttpResponse.ok("body"));
         assertEquals(List.of("journaled false"), events, "no fault: the connection stays open");
+
+        events.clear();
+        RpcEdge failing = new RpcEdge(SpecContract.load(), Authenticator.authenticationOff(), List.of(control),
+                List.of((r, a) -> { throw new IllegalStateException("a listener failed"); }));
+        MutableHttpRequest<?> dropped = HttpRequest.GET("/");
+        Exchange faulted = new Exchange("GET", "/", () -> events.add("closed"));
+        dropped.setAttribute(Exchange.ATTRIBUTE, faulted);
+        faulted.dropConnection();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> failing.answered(dropped, HttpResponse.ok("body")));
+        assertEquals(List.of("closed"), events, "a failed listener does not turn the drop into an answer");
     }
 
     @Test
