@@ -123,7 +123,7 @@ public final class Exchange {
         }
     }
 
-    /** Whether the connection was closed without an answer, so that nothing was answered whatever the response says. */
+    /** Whether a fault drops the connection without an answer, so that nothing was answered whatever the response says. */
     public boolean dropped() {
         return dropped;
     }
